@@ -1,0 +1,16 @@
+namespace Shipyard.Delivery.Versioning;
+
+/// <summary>
+/// What is being built in this run: the input of every tag scheme and commit message.
+/// </summary>
+/// <param name="Sha">Full commit SHA of the head.</param>
+/// <param name="Branch">Branch name when building a branch (null on a detached tag build).</param>
+/// <param name="Tag">Git tag when building a tag ref (e.g. <c>v1.2.3</c> or <c>todo-api/v1.2.3</c>).</param>
+/// <param name="Timestamp">When the build started (UTC).</param>
+/// <param name="RunId">CI run identifier, if any.</param>
+/// <param name="DefaultBranch">The repository's default branch (for "latest on default branch" rules).</param>
+public sealed record BuildVersion(string Sha, string? Branch, string? Tag, DateTimeOffset Timestamp, string? RunId, string DefaultBranch = "main")
+{
+    /// <summary>The 7-character short SHA: the default image tag, the version GitOps deploys.</summary>
+    public string ShortSha => Sha.Length >= 7 ? Sha[..7] : Sha;
+}

@@ -1,0 +1,42 @@
+using System.Linq.Expressions;
+
+namespace Shipyard.Engine;
+
+/// <summary>
+/// Base of the build class (NUKE's <c>NukeBuild</c>). Targets are properties of type <see cref="Target"/>;
+/// parameters are fields or properties marked <see cref="ParameterAttribute"/>.
+/// <code>public static Task&lt;int&gt; Main(string[] args) =&gt; Execute&lt;Build&gt;(args, x =&gt; x.Test);</code>
+/// </summary>
+public abstract class BuildBase
+{
+    /// <summary>The repository root (the folder holding <c>.nuke/</c>). Set before any target is planned.</summary>
+    public string RootDirectory { get; internal set; } = "";
+
+    /// <summary>The host the build runs on.</summary>
+    public IBuildHost Host { get; internal set; } = null!;
+
+    /// <summary>The process environment as the build sees it (tests substitute their own).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; internal set; } = new Dictionary<string, string>();
+
+    /// <summary>Log output of the build (secrets masked).</summary>
+    public TextWriter Log { get; internal set; } = TextWriter.Null;
+
+    /// <summary>Time source for the build (tests substitute a fake one).</summary>
+    public TimeProvider Time { get; internal set; } = TimeProvider.System;
+
+    /// <summary>True unless running on a CI server.</summary>
+    public bool IsLocalBuild => !Host.IsServer;
+
+    /// <summary>Registers a secret value discovered at run time (e.g. a token read from a file) so it is masked.</summary>
+    public void AddSecret(string value) => Secrets.Add(value);
+
+    internal SecretSet Secrets { get; } = new();
+
+    /// <summary>Called after parameters are bound and before the plan is computed (load and validate inputs here).</summary>
+    protected internal virtual void OnInitialized() { }
+
+    /// <summary>Runs the build with the process's console, environment and current directory.</summary>
+    public static Task<int> Execute<T>(string[] args, params Expression<Func<T, Target>>[] defaultTargets)
+        where T : BuildBase, new()
+        => BuildRunner.RunAsync(new T(), args, BuildRunner.ConsoleSession(), defaultTargets);
+}

@@ -1,0 +1,27 @@
+namespace Shipyard.Engine;
+
+/// <summary>The secret values of a run; every writer of the run masks them as <c>***</c>.</summary>
+internal sealed class SecretSet
+{
+    private readonly Lock _gate = new();
+    private string[] _values = [];
+
+    public void Add(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return;
+        lock (_gate)
+        {
+            if (_values.Contains(value)) return;
+            // Longest first so a secret containing another is masked whole.
+            _values = [.. _values.Append(value).OrderByDescending(v => v.Length)];
+        }
+    }
+
+    public string Mask(string text)
+    {
+        var values = _values;
+        foreach (var value in values)
+            text = text.Replace(value, "***", StringComparison.Ordinal);
+        return text;
+    }
+}
