@@ -22,6 +22,12 @@ public sealed record Service
     /// <summary>Build context folder.</summary>
     public required string Context { get; init; }
 
+    /// <summary>
+    /// Shell command run in the service folder before the image build (e.g. <c>dotnet publish -o .publish</c>),
+    /// so the Dockerfile copies a prepared output instead of needing an SDK base image; null when none.
+    /// </summary>
+    public string? PrepareCommand { get; init; }
+
     /// <summary>Shell command that runs the service's tests in its folder; null when it has none.</summary>
     public string? TestCommand { get; init; }
 
