@@ -23,12 +23,12 @@ internal sealed class AuthFile : IDisposable
     {
         if (credentials is null) return null;
         var file = new AuthFile(System.IO.Directory.CreateTempSubdirectory("shipyard-auth-").FullName);
-        File.SetUnixFileMode(file.Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(file.Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credentials.Username}:{credentials.Password}"));
-        using (var stream = new FileStream(file.Path, new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-        }))
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var stream = new FileStream(file.Path, options))
             JsonSerializer.Serialize(stream, new { auths = new Dictionary<string, object> { [server] = new { auth } } });
         return file;
     }
