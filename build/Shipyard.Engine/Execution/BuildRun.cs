@@ -39,9 +39,7 @@ internal sealed class BuildRun(BuildBase build, BuildSession session, IReadOnlyL
         var commandLine = CommandLine.Parse(args);
         var options = BuiltInOptions.From(commandLine);
         var ansi = new Ansi(session.Color);
-        // Only the real process (the build is the entry assembly) may fall back to its own location; tests never do.
-        var isEntry = System.Reflection.Assembly.GetEntryAssembly() == build.GetType().Assembly;
-        var root = RootDirectory.Find(options.Root, session.WorkingDirectory, isEntry ? AppContext.BaseDirectory : null);
+        var root = RootDirectory.Find(options.Root, session.WorkingDirectory, session.RootSearchFallback);
         var nukeDirectory = Path.Combine(root, ".nuke");
         _host = session.Environment.TryGetValue("GITHUB_ACTIONS", out var actions) && actions == "true"
             ? new GitHubActionsHost(_output, session.Output, build.Secrets, session.Environment)
