@@ -33,6 +33,7 @@ internal static class ConsoleSessionFactory
 
         return new BuildSession(output, environment, System.Environment.CurrentDirectory, cancellation.Token, TimeProvider.System)
         {
+            RootSearchFallback = AppContext.BaseDirectory,
             Color = !Console.IsOutputRedirected && !(environment.TryGetValue("NO_COLOR", out var noColor) && noColor.Length > 0),
         };
     }
