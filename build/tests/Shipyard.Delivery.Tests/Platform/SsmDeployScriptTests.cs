@@ -31,7 +31,7 @@ public sealed class SsmDeployScriptTests : IDisposable
             if [[ "$*" == *"rollout status"* ]]; then exit "$FAKE_ROLLOUT_EXIT"; fi
             exit 0
             """);
-        File.SetUnixFileMode(Path.Combine(_sandbox.Root, "bin/kubectl"), (UnixFileMode)0b111_101_101);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(_sandbox.Root, "bin/kubectl"), (UnixFileMode)0b111_101_101);
         var environment = new Dictionary<string, string?>(extra ?? [])
         {
             ["PATH"] = Path.Combine(_sandbox.Root, "bin") + ":" + Environment.GetEnvironmentVariable("PATH"),
