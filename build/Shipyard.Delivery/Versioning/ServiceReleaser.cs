@@ -36,7 +36,7 @@ public sealed class ServiceReleaser(string repositoryPath, TimeProvider time)
         if (last.Commit is not null) filter.ExcludeReachableFrom = last.Commit;
         var touching = repo.Commits.QueryBy(filter).Where(c => Touches(repo, c, paths)).ToList();
 
-        var kind = force ?? touching.Select(c => ConventionalCommit.Classify(c.Message)).DefaultIfEmpty(BumpKind.None).Max();
+        var kind = force is { } f and not BumpKind.None ? f : touching.Select(c => ConventionalCommit.Classify(c.Message)).DefaultIfEmpty(BumpKind.None).Max();
         var next = kind == BumpKind.None ? null : Next(last.Version, kind);
         return new ReleasePlan(service, last.Version, next, kind, [.. touching.Select(c => $"{c.Sha[..7]} {c.MessageShort}")])
         {
