@@ -9,7 +9,7 @@ namespace Shipyard.Delivery.Sandbox;
 /// developer machine: a registry on a loopback port, a bare GitOps remote cloned from this repository, and a small
 /// runtime base image (busybox) for Dockerfiles whose base images cannot be pulled offline. Every step is idempotent.
 /// </summary>
-public sealed class LocalSandbox(SandboxSettings settings, ProcessRunner runner, TextWriter log, HttpClient http)
+public sealed class LocalSandbox(SandboxSettings settings, ProcessRunner runner, HttpClient http)
 {
     /// <summary>Starts what is missing and returns one line per part for the summary.</summary>
     public async Task<IReadOnlyList<string>> EnsureAsync(CancellationToken cancellationToken)

@@ -28,7 +28,7 @@ public sealed class LocalSandboxTests : IAsyncLifetime
     public async Task EnsureStartsARegistryCreatesTheRemoteAndPushesTheRuntimeBaseThenReusesThem()
     {
         var log = new StringWriter();
-        var sandbox = new LocalSandbox(_settings, new ProcessRunner(log, s => s), log, _http);
+        var sandbox = new LocalSandbox(_settings, new ProcessRunner(log, s => s), _http);
         var ct = TestContext.Current.CancellationToken;
 
         var first = await sandbox.EnsureAsync(ct);
@@ -50,7 +50,7 @@ public sealed class LocalSandboxTests : IAsyncLifetime
     public async Task ANonLoopbackRegistryIsRefusedBeforeAnythingStarts()
     {
         var settings = _settings with { Registry = "registry.example.com:5000" };
-        var sandbox = new LocalSandbox(settings, new ProcessRunner(TextWriter.Null, s => s), TextWriter.Null,
+        var sandbox = new LocalSandbox(settings, new ProcessRunner(TextWriter.Null, s => s),
             new HttpClient(new RefusingHandler()));
 
         var error = await Should.ThrowAsync<Engine.UsageException>(() => sandbox.EnsureAsync(TestContext.Current.CancellationToken));
