@@ -112,6 +112,17 @@ partial class Pipeline
         return Task.CompletedTask;
     }
 
+    /// <summary>Bad image inputs (tag scheme, build args, builder) stop the run with exit 2 before any target runs.</summary>
+    void ValidateImageInputs()
+    {
+        Shipyard.Delivery.Images.Tags.TagScheme.Parse(TagScheme, "--tag-scheme");
+        foreach (var service in SelectedServices.Where(s => s.TagScheme is not null))
+            Shipyard.Delivery.Images.Tags.TagScheme.Parse(service.TagScheme, $"{service.Directory}/service.yaml (tags:)");
+        BuildArgs();
+        if (Builder is not null && !ImageBuilders.Names.Contains(Builder))
+            throw new UsageException($"Unknown builder '{Builder}'. Available: {string.Join(", ", ImageBuilders.Names)}.");
+    }
+
     ProcessRunner Runner(TargetContext context) => new(context.Output, s => s); // context.Output masks secrets
 
     Task<string> DetectBuilderAsync(TargetContext context)
