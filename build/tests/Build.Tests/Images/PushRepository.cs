@@ -46,6 +46,9 @@ public sealed class PushRepository : IDisposable
     public (int ExitCode, string Output) Build(params string[] args) =>
         Run("dotnet", Root, false, [Path.Combine(AppContext.BaseDirectory, "_build.dll"), .. args, "--root", Root, "--no-logo"]);
 
+    /// <summary>Runs git in the root (with an identity, as CI would configure one).</summary>
+    public string Git(params string[] args) => Run("git", Root, ["-c", "user.name=t", "-c", "user.email=t@t", .. args]).Output.Trim();
+
     private static (int ExitCode, string Output) Run(string program, string directory, params string[] args) => Run(program, directory, true, args);
 
     private static (int ExitCode, string Output) Run(string program, string directory, bool check, string[] args)
