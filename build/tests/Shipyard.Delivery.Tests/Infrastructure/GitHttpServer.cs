@@ -57,40 +57,37 @@ public sealed class GitHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // fcgiwrap's preforked workers outlive a terminated parent: stop them by their PIDs first.
-        var workers = ChildrenOf(_fcgiwrap.Id);
+        // SIGTERM by PID lets nginx's master take its workers down (a SIGKILL would orphan them).
         foreach (var p in new[] { _nginx, _fcgiwrap })
         {
-            // SIGTERM by PID lets nginx's master take its workers down (a SIGKILL would orphan them).
             if (!p.HasExited) await TerminateAsync(p.Id);
             if (!p.WaitForExit(5000)) p.Kill(entireProcessTree: true);
             p.Dispose();
         }
-        foreach (var pid in workers) await TerminateAsync(pid);
+        // fcgiwrap's preforked workers outlive their parent: find them by this fixture's own socket path, stop by PID.
+        foreach (var pid in ProcessesMentioning(Path.Combine(_root, "fcgi.sock"))) await TerminateAsync(pid);
         Directory.Delete(_root, recursive: true);
     }
 
     private static Task TerminateAsync(int pid) =>
         new ProcessRunner(TextWriter.Null, s => s).RunAsync("kill", ["-TERM", pid.ToString()], new ProcessOptions { Echo = false, Check = false });
 
-    private static List<int> ChildrenOf(int parent) =>
-        Directory.EnumerateDirectories("/proc")
-            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
-            .Where(pid => pid > 0 && ParentOf(pid) == parent)
-            .ToList();
-
-    private static int ParentOf(int pid)
+    private static List<int> ProcessesMentioning(string text)
     {
-        try
+        var found = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may contain spaces, so parse after the last ')'.
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                if (File.ReadAllText(Path.Combine(dir, "cmdline")).Contains(text, StringComparison.Ordinal)) found.Add(pid);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The process ended while we looked.
+            }
         }
-        catch (IOException)
-        {
-            return 0;
-        }
+        return found;
     }
 
     private static string Config(string root, int port, string socket) => $$"""
