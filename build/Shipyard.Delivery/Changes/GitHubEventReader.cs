@@ -1,0 +1,40 @@
+using System.Text.Json;
+
+namespace Shipyard.Delivery.Changes;
+
+/// <summary>Reads the parts of a GitHub Actions event payload (<c>$GITHUB_EVENT_PATH</c>) that base selection needs.</summary>
+public static class GitHubEventReader
+{
+    /// <summary>
+    /// The event from its name and payload JSON (either may be null: a local run). <paramref name="refName"/> is
+    /// <c>$GITHUB_REF</c>, used when the payload has no <c>ref</c>; <paramref name="defaultBranch"/> applies when the
+    /// payload does not name the repository's default branch.
+    /// </summary>
+    public static ChangeEvent Read(string? eventName, string? payloadJson, string? refName = null, string defaultBranch = "main")
+    {
+        if (string.IsNullOrEmpty(eventName)) return ChangeEvent.Local with { DefaultBranch = defaultBranch };
+        if (string.IsNullOrWhiteSpace(payloadJson))
+            return new ChangeEvent { Name = eventName, Ref = refName, DefaultBranch = defaultBranch };
+
+        using var doc = JsonDocument.Parse(payloadJson);
+        var root = doc.RootElement;
+        return new ChangeEvent
+        {
+            Name = eventName,
+            Before = Get(root, "before"),
+            Ref = Get(root, "ref") ?? refName,
+            PullRequestBaseRef = Get(root, "pull_request", "base", "ref"),
+            PullRequestBaseSha = Get(root, "pull_request", "base", "sha"),
+            DefaultBranch = Get(root, "repository", "default_branch") ?? defaultBranch,
+        };
+    }
+
+    private static string? Get(JsonElement element, params string[] path)
+    {
+        foreach (var key in path)
+        {
+            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(key, out element)) return null;
+        }
+        return element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+    }
+}
