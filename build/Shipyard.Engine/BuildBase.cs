@@ -30,6 +30,9 @@ public abstract class BuildBase
     /// <summary>Registers a secret value discovered at run time (e.g. a token read from a file) so it is masked.</summary>
     public void AddSecret(string value) => Secrets.Add(value);
 
+    /// <summary>Replaces every secret value in <paramref name="text"/> with <c>***</c> (hand it to components that echo text, e.g. the process runner).</summary>
+    public string Mask(string text) => Secrets.Mask(text);
+
     internal SecretSet Secrets { get; } = new();
 
     /// <summary>What the last run did, row by row (null until the plan has been executed).</summary>
