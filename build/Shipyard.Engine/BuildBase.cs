@@ -38,7 +38,10 @@ public abstract class BuildBase
     /// <summary>What the last run did, row by row (null until the plan has been executed).</summary>
     public RunRecord? Record { get; internal set; }
 
-    /// <summary>Called after parameters are bound and before the plan is computed (load and validate inputs here).</summary>
+    /// <summary>
+    /// Called after parameters are bound and the requested targets are validated, before any condition or requirement
+    /// is evaluated and before anything runs (load and validate inputs here). Not called for <c>--help</c>.
+    /// </summary>
     protected internal virtual void OnInitialized() { }
 
     /// <summary>Called after the summary with the run record (notifiers hook in here); not called for --help or --plan.</summary>
