@@ -32,8 +32,14 @@ public abstract class BuildBase
 
     internal SecretSet Secrets { get; } = new();
 
+    /// <summary>What the last run did, row by row (null until the plan has been executed).</summary>
+    public RunRecord? Record { get; internal set; }
+
     /// <summary>Called after parameters are bound and before the plan is computed (load and validate inputs here).</summary>
     protected internal virtual void OnInitialized() { }
+
+    /// <summary>Called after the summary with the run record (notifiers hook in here); not called for --help or --plan.</summary>
+    protected internal virtual Task OnFinishedAsync(RunRecord record) => Task.CompletedTask;
 
     /// <summary>Runs the build with the process's console, environment and current directory.</summary>
     public static Task<int> Execute<T>(string[] args, params Expression<Func<T, Target>>[] defaultTargets)

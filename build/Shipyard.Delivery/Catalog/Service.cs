@@ -43,6 +43,13 @@ public sealed record Service
     /// <summary>Extra paths (folders or files) whose change rebuilds the service, beyond its own folder.</summary>
     public IReadOnlyList<string> WatchedPaths { get; init; } = [];
 
+    /// <summary>
+    /// The service's tag scheme (<c>tags:</c> in service.yaml): a preset name (<c>sha</c>, <c>semver</c>,
+    /// <c>branch-sha</c>, <c>sha-latest</c>, <c>metadata-action</c>) or a comma-separated template list; null → the
+    /// run's <c>--tag-scheme</c>, else <c>sha</c>.
+    /// </summary>
+    public string? TagScheme { get; init; }
+
     /// <summary>Repository-relative paths of shared code the service depends on (derived, e.g. from ProjectReferences).</summary>
     public IReadOnlyList<string> Dependencies { get; init; } = [];
 }

@@ -13,4 +13,16 @@ public sealed record BuildVersion(string Sha, string? Branch, string? Tag, DateT
 {
     /// <summary>The 7-character short SHA: the default image tag, the version GitOps deploys.</summary>
     public string ShortSha => Sha.Length >= 7 ? Sha[..7] : Sha;
+
+    /// <summary>
+    /// Every tag pointing at the head (a monorepo release commit can carry <c>todo-api/v1.2.3</c> and
+    /// <c>todo-web/v0.4.0</c> at once); <see cref="Tag"/> is the one the CI ref named, if any.
+    /// </summary>
+    public IReadOnlyList<string> Tags { get; init; } = Tag is null ? [] : [Tag];
+
+    /// <summary>
+    /// When the head commit was made. Used for <c>org.opencontainers.image.created</c> so that rebuilding the
+    /// same commit gives the same image (and a second Push uploads nothing); null when unknown.
+    /// </summary>
+    public DateTimeOffset? CommitTime { get; init; }
 }

@@ -17,6 +17,9 @@ internal sealed class SecretSet
         }
     }
 
+    /// <summary>The raw values, for the one host call that must learn them (GitHub's add-mask).</summary>
+    public IReadOnlyList<string> Values => _values;
+
     public string Mask(string text)
     {
         var values = _values;

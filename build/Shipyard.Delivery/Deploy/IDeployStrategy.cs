@@ -1,0 +1,17 @@
+using Shipyard.Delivery.Catalog;
+using Shipyard.Delivery.Images;
+using Shipyard.Delivery.Versioning;
+
+namespace Shipyard.Delivery.Deploy;
+
+/// <summary>How a service's new image reaches the cluster, and how that is undone. GitOps and SSM implement it.</summary>
+public interface IDeployStrategy
+{
+    /// <summary>Deploys <paramref name="image"/> of <paramref name="service"/>, built from <paramref name="version"/>.</summary>
+    /// <exception cref="Shipyard.Engine.UsageException">Bad input (tag, manifest, repository): nothing was changed.</exception>
+    /// <exception cref="Shipyard.Engine.BuildFailedException">The deploy failed; the message says what to do next.</exception>
+    Task<DeployResult> DeployAsync(Service service, ImageReference image, BuildVersion version, CancellationToken cancellationToken);
+
+    /// <summary>Puts back the version that <paramref name="deployed"/> replaced, with this strategy's own means.</summary>
+    Task<DeployResult> RollbackAsync(Service service, DeployResult deployed, CancellationToken cancellationToken);
+}

@@ -1,0 +1,103 @@
+using LibGit2Sharp;
+using Shipyard.Delivery.Processes;
+using Shipyard.Engine;
+
+namespace Shipyard.Delivery.GitOps;
+
+/// <summary>
+/// A GitOps repository reached through libgit2 (LibGit2Sharp). Writes that arrive while another is under way
+/// (the pipeline deploys services in parallel) are grouped: one temporary clone, one commit per change, one push.
+/// A rejected push (another process pushed first) fetches the new tip and applies every change again there.
+/// </summary>
+internal sealed class GitOpsRepository : IGitOpsRepository
+{
+    private readonly GitOpsRepositorySettings _settings;
+    private readonly GitRemote _remote;
+    private readonly TextWriter _log;
+    private readonly TimeProvider _time;
+    private readonly Random _random;
+    private readonly ProcessRunner _git;
+    private readonly Lock _gate = new();
+    private readonly List<PendingWrite> _queue = [];
+    private bool _writing;
+
+    public GitOpsRepository(GitOpsRepositorySettings settings, TextWriter log, TimeProvider time, Random? random = null)
+    {
+        _settings = settings;
+        _remote = new GitRemote(settings.Url, settings.Token);
+        _log = log;
+        _time = time;
+        _random = random ?? Random.Shared;
+        _git = new ProcessRunner(log, _remote.Scrub);
+    }
+
+    public string Name => $"{_remote.Url}@{_settings.Branch}";
+
+    public Task CheckReachableAsync(CancellationToken cancellationToken) => Task.Run(() =>
+    {
+        IEnumerable<Reference> refs;
+        try
+        {
+            refs = Repository.ListRemoteReferences(_remote.Url, _remote.Credentials).ToList();
+        }
+        catch (LibGit2SharpException e)
+        {
+            throw new UsageException($"GitOps repository {_remote.Url} is not reachable: {_remote.Describe(e)}");
+        }
+        if (!refs.Any(r => r.CanonicalName == $"refs/heads/{_settings.Branch}"))
+            throw new UsageException($"GitOps repository {_remote.Url} has no branch '{_settings.Branch}' (set --gitops-branch)");
+    }, cancellationToken);
+
+    public Task<GitOpsWriteResult> WriteAsync(GitOpsChange change, CancellationToken cancellationToken)
+    {
+        var pending = new PendingWrite(change, cancellationToken);
+        bool start;
+        lock (_gate)
+        {
+            _queue.Add(pending);
+            start = !_writing;
+            _writing = true;
+        }
+        if (start) _ = Task.Run(DrainAsync, CancellationToken.None);
+        return pending.Result;
+    }
+
+    // One writer at a time per instance: each round clones, then takes every write queued meanwhile.
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            lock (_gate)
+            {
+                if (_queue.Count == 0)
+                {
+                    _writing = false;
+                    return;
+                }
+            }
+            List<PendingWrite> batch = [];
+            try
+            {
+                using var clone = GitOpsClone.Create(_remote, _settings.Branch, Name, _settings.WorkRoot, _git);
+                batch = TakeAll();
+                await new GitOpsBatch(clone, batch, _settings, _log, _time, _random).RunAsync();
+            }
+            catch (Exception e)
+            {
+                if (batch.Count == 0) batch = TakeAll();
+                foreach (var p in batch) p.Fail(e);
+            }
+            foreach (var p in batch) p.Publish();
+        }
+    }
+
+    private List<PendingWrite> TakeAll()
+    {
+        lock (_gate)
+        {
+            var batch = _queue.ToList();
+            _queue.Clear();
+            return batch;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace Shipyard.Delivery.GitOps;
+
+/// <summary>Where the GitOps manifests live and how to write to them.</summary>
+public sealed record GitOpsRepositorySettings
+{
+    /// <summary>Clone URL (<c>https://…</c>, <c>file://…</c>) or local path of the repository. Must not carry credentials.</summary>
+    public required string Url { get; init; }
+
+    /// <summary>Branch the deploy commits go to.</summary>
+    public string Branch { get; init; } = "main";
+
+    /// <summary>HTTPS token, sent as the password of user <c>x-access-token</c>; never put in the URL or git config.</summary>
+    public string? Token { get; init; }
+
+    /// <summary>Author and committer of deploy commits.</summary>
+    public GitIdentity Identity { get; init; } = GitIdentity.ActionsBot;
+
+    /// <summary>Folder under which the temporary clones are made (each removed afterwards).</summary>
+    public string WorkRoot { get; init; } = Path.GetTempPath();
+
+    /// <summary>Push attempts before giving up when other writers keep moving the branch.</summary>
+    public int MaxAttempts { get; init; } = 10;
+
+    /// <summary>First backoff window after a rejected push; it doubles per attempt (full jitter).</summary>
+    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>Largest backoff window.</summary>
+    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(4);
+}

@@ -1,0 +1,20 @@
+namespace Shipyard.Delivery.GitOps;
+
+/// <summary>The git repository holding the deploy manifests.</summary>
+public interface IGitOpsRepository
+{
+    /// <summary>Display form of the repository (credentials never included).</summary>
+    string Name { get; }
+
+    /// <summary>Checks that the repository answers, the credentials work and the branch exists.</summary>
+    /// <exception cref="Shipyard.Engine.UsageException">Unreachable, refused or no such branch (one line, no secret).</exception>
+    Task CheckReachableAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> on the branch tip in a temporary clone, commits and pushes; when another
+    /// writer pushed first, fetches the new tip and applies the change again there (never rebases the old commit),
+    /// with jittered exponential backoff, a bounded number of times.
+    /// </summary>
+    /// <exception cref="Shipyard.Engine.BuildFailedException">Still rejected after the last attempt, or git failed.</exception>
+    Task<GitOpsWriteResult> WriteAsync(GitOpsChange change, CancellationToken cancellationToken);
+}

@@ -1,0 +1,17 @@
+using System.Linq.Expressions;
+
+namespace Shipyard.Engine;
+
+/// <summary>A boolean expression of the build (OnlyWhen, Requires) with its readable text; compiled only when evaluated.</summary>
+internal sealed class Condition(LambdaExpression expression)
+{
+    private Delegate? _compiled;
+
+    /// <summary>The expression body as the build author wrote it, e.g. <c>VerificationFailed</c>.</summary>
+    public string Text { get; } = ExpressionText.Render(expression.Body);
+
+    /// <summary>Interpretation starts faster than emitting IL, and each condition runs once.</summary>
+    public object? Evaluate() => (_compiled ??= expression.Compile(preferInterpretation: true)).DynamicInvoke();
+
+    public bool IsTrue() => Evaluate() is true;
+}

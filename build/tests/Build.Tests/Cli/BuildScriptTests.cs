@@ -1,0 +1,26 @@
+using System.Diagnostics;
+
+namespace Build.Tests.Cli;
+
+public static class BuildScriptTests
+{
+    [Fact]
+    public static async Task BuildShHelpRunsTheBuildAsAProcess()
+    {
+        var root = PipelineRun.RepositoryRoot();
+        var start = new ProcessStartInfo(Path.Combine(root, "build.sh"), ["--help", "--no-logo"])
+        {
+            // From another folder, as CI scripts often call it.
+            WorkingDirectory = Path.GetTempPath(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
+
+        process.ExitCode.ShouldBe(0, await error);
+        (await output).ShouldContain("Deploy -> Push");
+    }
+}

@@ -1,0 +1,140 @@
+using Shipyard.Delivery.ArgoCd;
+using Shipyard.Delivery.Catalog;
+using Shipyard.Delivery.GitOps;
+using Shipyard.Delivery.Images;
+using Shipyard.Delivery.Tests.Infrastructure;
+using Shipyard.Delivery.Versioning;
+using Shipyard.Engine;
+
+namespace Shipyard.Delivery.Tests.GitOps;
+
+public sealed class GitOpsDeployStrategyTests : IDisposable
+{
+    private const string File = "deploy/applications/todo-api/kustomization.yaml";
+    private const string Kustomization = "resources: [deployment.yaml]\nimages:\n- name: todo-api\n  newName: 127.0.0.1:5000/todo-api\n  newTag: old1234\n";
+    private static readonly BuildVersion Version = new("abc1234def5678abc1234def5678abc1234def56", "main", null, DateTimeOffset.UnixEpoch, "42");
+    private static readonly ImageReference Image = new("127.0.0.1:5000", "todo-api", "abc1234");
+    private readonly string _work = Directory.CreateTempSubdirectory("gitops-strategy-").FullName;
+    private readonly RecordingDeployLock _lock = new();
+    private readonly List<string> _synced = [];
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    internal static Service TodoApi(string file = File) => new()
+    {
+        Name = "todo-api", Directory = "services/todo-api", ImageRepository = "todo-api", Dockerfile = "services/todo-api/Dockerfile",
+        Context = "services/todo-api", Manifest = new GitOpsManifest { Path = file, ImageName = "todo-api", Application = "todo-api" },
+        Workload = new KubernetesWorkload { Deployment = "todo-api", Container = "api" },
+    };
+
+    private GitOpsDeployStrategy Strategy(string url, IArgoCd? argo = null) => new(
+        new GitOpsRepository(new GitOpsRepositorySettings { Url = url, WorkRoot = _work }, TextWriter.Null, TimeProvider.System),
+        _lock, argo ?? new RecordingArgoCd(_synced), new GitOpsDeploySettings { CiRun = "https://ci.example/runs/42" }, TextWriter.Null);
+
+    private static Task<GitOpsBareRepository> RemoteAsync(string text = Kustomization) =>
+        GitOpsBareRepository.CreateAsync(new Dictionary<string, string> { [File] = text });
+
+    [Fact]
+    public async Task ADeployCommitsWithTrailersUnderTheLockAndSyncsThePushedCommit()
+    {
+        using var remote = await RemoteAsync();
+
+        var result = await Strategy(remote.FileUrl).DeployAsync(TodoApi(), Image, Version, Ct);
+
+        (await remote.GitAsync("log", "-1", "--format=%B", "main")).ShouldBe(
+            "Update todo-api to version abc1234\n\nSource-Commit: abc1234def5678abc1234def5678abc1234def56\nCI-Run: https://ci.example/runs/42\nDeploy-Lock: todo-api-1\n\n");
+        result.Commit.ShouldBe((await remote.GitAsync("rev-parse", "main")).Trim());
+        result.Previous.ShouldBe(new ImageReference("", "127.0.0.1:5000/todo-api", "old1234"));
+        result.FencingToken.ShouldBe("todo-api-1");
+        _synced.ShouldBe([$"todo-api@{result.Commit}"]);
+        _lock.Events.ShouldBe(["acquire todo-api-1", "release todo-api-1"]);
+        result.Note.ShouldStartWith($"abc1234 committed {result.Commit![..7]} to {remote.FileUrl}@main; Argo CD todo-api Synced/Healthy");
+    }
+
+    [Fact]
+    public async Task DeployingTheSameVersionAgainCommitsNothingAndSaysAlreadyDeployed()
+    {
+        using var remote = await RemoteAsync();
+        var strategy = Strategy(remote.FileUrl);
+        await strategy.DeployAsync(TodoApi(), Image, Version, Ct);
+
+        var again = await strategy.DeployAsync(TodoApi(), Image, Version, Ct);
+
+        again.AlreadyDeployed.ShouldBeTrue();
+        again.Commit.ShouldBeNull();
+        again.Note.ShouldStartWith("already deployed: ");
+        (await remote.LogAsync()).Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task RollbackCommitsThePreviousTagBack()
+    {
+        using var remote = await RemoteAsync();
+        var strategy = Strategy(remote.FileUrl);
+        var deployed = await strategy.DeployAsync(TodoApi(), Image, Version, Ct);
+
+        var rolledBack = await strategy.RollbackAsync(TodoApi(), deployed, Ct);
+
+        (await remote.ShowAsync(File)).ShouldBe(Kustomization);
+        (await remote.GitAsync("log", "-1", "--format=%s|%(trailers:key=Reverts,valueonly)", "main")).Trim()
+            .ShouldBe($"Roll back todo-api to version old1234|{deployed.Commit}");
+        rolledBack.Image.Tag.ShouldBe("old1234");
+    }
+
+    [Fact]
+    public async Task AnInvalidTagOrAnUnreachableRepositoryFailsBeforeTheLockIsTaken()
+    {
+        using var remote = await RemoteAsync();
+
+        (await Should.ThrowAsync<UsageException>(() => Strategy(remote.FileUrl).DeployAsync(TodoApi(), Image with { Tag = "-bad:tag" }, Version, Ct)))
+            .Message.ShouldStartWith("--image-tag '-bad:tag' is not a valid image tag");
+        (await Should.ThrowAsync<UsageException>(() => Strategy(Path.Combine(_work, "missing.git")).DeployAsync(TodoApi(), Image, Version, Ct)))
+            .Message.ShouldContain("is not reachable");
+        _lock.Events.ShouldBeEmpty();
+        (await remote.LogAsync()).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task MalformedYamlIsAOneLineUsageErrorAndTheLockIsReleased()
+    {
+        using var remote = await RemoteAsync("images:\n- name: todo-api\n  newTag: a: b\n");
+
+        var error = await Should.ThrowAsync<UsageException>(() => Strategy(remote.FileUrl).DeployAsync(TodoApi(), Image, Version, Ct));
+
+        error.Message.ShouldStartWith($"{File}:3: malformed YAML");
+        _lock.Held.ShouldBe(0);
+        _lock.Events.Count.ShouldBe(2);
+        (await remote.LogAsync()).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task AFailedOrCancelledSyncStillReleasesTheLock()
+    {
+        using var remote = await RemoteAsync();
+        using var cts = new CancellationTokenSource();
+        var failing = new RecordingArgoCd(_synced, () => throw new BuildFailedException("Argo CD: sync failed"));
+        var cancelling = new RecordingArgoCd(_synced, () => { cts.Cancel(); cts.Token.ThrowIfCancellationRequested(); });
+
+        await Should.ThrowAsync<BuildFailedException>(() => Strategy(remote.FileUrl, failing).DeployAsync(TodoApi(), Image, Version, Ct));
+        await Should.ThrowAsync<OperationCanceledException>(() => Strategy(remote.FileUrl, cancelling).DeployAsync(TodoApi(), Image with { Tag = "def5678" }, Version, cts.Token));
+
+        _lock.Held.ShouldBe(0);
+        _lock.Events.ShouldBe(["acquire todo-api-1", "release todo-api-1", "acquire todo-api-2", "release todo-api-2"]);
+    }
+
+    [Fact]
+    public async Task WithoutALockTheNoteSaysSo()
+    {
+        using var remote = await RemoteAsync();
+        var strategy = new GitOpsDeployStrategy(
+            new GitOpsRepository(new GitOpsRepositorySettings { Url = remote.Path, WorkRoot = _work }, TextWriter.Null, TimeProvider.System),
+            new NoDeployLock(), null, new GitOpsDeploySettings(), TextWriter.Null);
+
+        var result = await strategy.DeployAsync(TodoApi(), Image, Version, Ct);
+
+        result.Note.ShouldEndWith("; no deploy lock configured");
+        result.FencingToken.ShouldBeNull();
+        (await remote.GitAsync("log", "-1", "--format=%B", "main")).ShouldBe($"Update todo-api to version abc1234\n\nSource-Commit: {Version.Sha}\n\n");
+    }
+}

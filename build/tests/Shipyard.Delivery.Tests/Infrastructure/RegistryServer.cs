@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Shipyard.Delivery.Tests.Infrastructure;
+
+/// <summary>
+/// A real distribution v2 registry (Debian <c>docker-registry</c>) on a free 127.0.0.1 port with its own storage
+/// folder, optionally behind htpasswd Basic auth. Stopped by PID on dispose.
+/// </summary>
+public sealed class RegistryServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _root;
+
+    private RegistryServer(Process process, string root, int port) => (_process, _root, Port) = (process, root, port);
+
+    public int Port { get; }
+
+    /// <summary>host:port as used in image references.</summary>
+    public string Host => $"127.0.0.1:{Port}";
+
+    public static async Task<RegistryServer> StartAsync(string? username = null, string? password = null)
+    {
+        var binary = Require("docker-registry", "apt-get install -y docker-registry");
+        var root = Directory.CreateTempSubdirectory("registry-").FullName;
+        var port = FreePort();
+        var auth = "";
+        if (username is not null)
+        {
+            var htpasswd = Require("htpasswd", "apt-get install -y apache2-utils");
+            using var h = Process.Start(new ProcessStartInfo(htpasswd, ["-Bbc", Path.Combine(root, "htpasswd"), username, password!])
+            { RedirectStandardError = true, RedirectStandardOutput = true })!;
+            await h.WaitForExitAsync();
+            if (h.ExitCode != 0) throw new InvalidOperationException($"htpasswd failed: {await h.StandardError.ReadToEndAsync()}");
+            auth = $"auth: {{htpasswd: {{realm: test, path: {root}/htpasswd}}}}\n";
+        }
+        var config = Path.Combine(root, "config.yml");
+        await File.WriteAllTextAsync(config,
+            $"version: 0.1\nlog: {{level: error}}\nstorage: {{filesystem: {{rootdirectory: {root}/data}}, delete: {{enabled: true}}}}\n" +
+            $"http: {{addr: 127.0.0.1:{port}}}\n{auth}");
+        var process = Process.Start(new ProcessStartInfo(binary, ["serve", config])
+        { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        var server = new RegistryServer(process, root, port);
+        await server.WaitUntilReadyAsync();
+        return server;
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var http = new HttpClient();
+        for (var i = 0; i < 100; i++)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"docker-registry exited with code {_process.ExitCode} on port {Port}.");
+            try
+            {
+                var status = (await http.GetAsync($"http://{Host}/v2/")).StatusCode;
+                if (status is HttpStatusCode.OK or HttpStatusCode.Unauthorized) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(50);
+        }
+        throw new InvalidOperationException($"docker-registry did not answer on {Host} within 5 s.");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    internal static string Require(string program, string install) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, program)).FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException($"'{program}' is not installed; these tests need a real one: {install}");
+
+    public async ValueTask DisposeAsync()
+    {
+        try { _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,3 @@
+using TodoApi;
+
+await TodoApiApp.Create(args).RunAsync();

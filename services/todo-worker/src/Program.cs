@@ -1,0 +1,3 @@
+using TodoWorker;
+
+await WorkerApp.Create(args).RunAsync();
