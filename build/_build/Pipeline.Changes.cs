@@ -13,7 +13,7 @@ partial class Pipeline
     readonly string Head = "HEAD";
 
     [Parameter("Base of change detection when --base is not given: auto (pull request → merge-base; otherwise each service's deployed commit, else the push's before), event, deployed, all")]
-    readonly string BaseFrom = "auto";
+    readonly BaseSource BaseFrom = BaseSource.Auto;
 
     [Parameter("GenerateWorkflows: also write one path-filtered deploy workflow per service")]
     readonly bool PathFilteredWorkflows = false;
@@ -35,7 +35,7 @@ partial class Pipeline
         .Description("Writes .github/workflows/ from the build's targets, secret parameters and catalog")
         .Executes(async context =>
         {
-            var workflows = WorkflowGenerator.Generate(WorkflowSpecification(CatalogForChanges(RootDirectory), PathFilteredWorkflows));
+            var workflows = WorkflowGenerator.Generate(WorkflowSpecification(Catalog.Services, PathFilteredWorkflows));
             var written = await WorkflowFiles.WriteAsync(Path.Combine(RootDirectory, ".github", "workflows"), workflows, context.CancellationToken);
             foreach (var file in written) await context.Output.WriteLineAsync($"wrote {Path.GetRelativePath(RootDirectory, file)}");
             context.Note(written.Count == 0 ? "up to date" : $"{written.Count} file(s) written");
@@ -56,7 +56,7 @@ partial class Pipeline
     async Task<ChangeSet> DetectChangesAsync(CancellationToken cancellationToken)
     {
         if (_changeSet is not null) return _changeSet;
-        var catalog = CatalogForChanges(RootDirectory);
+        var catalog = Catalog.Services;
         var runner = new ProcessRunner(Log, s => s); // Log masks secrets; change detection handles none
         if (Service.Length > 0)
         {
@@ -68,7 +68,7 @@ partial class Pipeline
         {
             Base = string.IsNullOrWhiteSpace(Base) ? null : Base,
             Head = Head,
-            BaseFrom = BaseSourceParser.Parse(BaseFrom),
+            BaseFrom = BaseFrom,
             Event = GitHubEventReader.FromEnvironment(Environment),
         };
         return _changeSet = await ChangeDetection.ForRepository(RootDirectory, runner).DetectAsync(request, catalog, cancellationToken);
@@ -91,34 +91,14 @@ partial class Pipeline
     };
 
     /// <summary>
-    /// PLACEHOLDER (integrator): the environment names of the build's [Secret] parameters. Replace with the engine's
-    /// list of secret parameters once it exposes one, so a new secret reaches CI by regenerating the workflows.
+    /// The environment names of the build's [Secret] parameters, which CI passes from its secrets. The engine does
+    /// not list its parameters publicly, so they are named here (nameof: renaming a field breaks the build, and a
+    /// Build.Tests test fails when a [Secret] parameter is missing from this list).
     /// </summary>
-    static readonly string[] WorkflowSecrets = ["REGISTRY_PASSWORD", "GITOPS_TOKEN", "ARGOCD_TOKEN", "SLACK_TOKEN"];
+    internal static readonly string[] WorkflowSecrets =
+        [.. new[] { nameof(RegistryPassword), nameof(GitToken), nameof(ArgocdToken), nameof(GithubToken) }.Select(EnvironmentName)];
 
-    /// <summary>
-    /// PLACEHOLDER (integrator): the head's catalog. Replace with the loaded catalog of Pipeline.Catalog.cs. Until
-    /// then: every services/&lt;name&gt;/ with a Dockerfile, with the conventional paths.
-    /// </summary>
-    internal static IReadOnlyList<Service> CatalogForChanges(string root)
-    {
-        var services = Path.Combine(root, "services");
-        if (!Directory.Exists(services)) return [];
-        return
-        [
-            .. Directory.GetDirectories(services).Select(Path.GetFileName).OfType<string>()
-                .Where(name => File.Exists(Path.Combine(services, name, "Dockerfile")))
-                .Order(StringComparer.Ordinal)
-                .Select(name => new Service
-                {
-                    Name = name,
-                    Directory = $"services/{name}",
-                    ImageRepository = name,
-                    Dockerfile = $"services/{name}/Dockerfile",
-                    Context = $"services/{name}",
-                    Manifest = new GitOpsManifest { Path = $"deploy/applications/{name}/kustomization.yaml", ImageName = name, Application = name },
-                    Workload = new KubernetesWorkload { Deployment = name, Container = name },
-                }),
-        ];
-    }
+    /// <summary><c>RegistryPassword</c> → <c>REGISTRY_PASSWORD</c>, the engine's environment-variable convention.</summary>
+    internal static string EnvironmentName(string member) =>
+        string.Concat(member.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : char.ToUpperInvariant(c).ToString()));
 }

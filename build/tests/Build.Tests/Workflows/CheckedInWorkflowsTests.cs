@@ -1,3 +1,5 @@
+using System.Reflection;
+using Shipyard.Delivery.Catalog;
 using Shipyard.Delivery.Processes;
 using Shipyard.Delivery.Workflows;
 
@@ -14,7 +16,7 @@ public sealed class CheckedInWorkflowsTests
     }
 
     private static IReadOnlyList<GeneratedWorkflow> Generated(string root) =>
-        WorkflowGenerator.Generate(Pipeline.WorkflowSpecification(Pipeline.CatalogForChanges(root)));
+        WorkflowGenerator.Generate(Pipeline.WorkflowSpecification(ServiceCatalog.Load(root).Services));
 
     [Fact]
     public void TheCheckedInWorkflowsAreWhatTheGeneratorWrites()
@@ -40,5 +42,16 @@ public sealed class CheckedInWorkflowsTests
 
         result.ExitCode.ShouldBe(0, result.StandardOutput + result.StandardError);
         result.StandardOutput.ShouldContain($"{files.Length} file(s), 0 finding(s)");
+    }
+
+    [Fact]
+    public void EverySecretParameterOfTheBuildIsPassedToTheDeployWorkflow()
+    {
+        var secrets = typeof(Pipeline).GetFields(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)
+            .Where(f => f.GetCustomAttribute<Shipyard.Engine.SecretAttribute>() is not null)
+            .Select(f => Pipeline.EnvironmentName(f.Name));
+
+        Pipeline.WorkflowSecrets.Order().ShouldBe(secrets.Order());
+        Pipeline.EnvironmentName("RegistryPassword").ShouldBe("REGISTRY_PASSWORD");
     }
 }
