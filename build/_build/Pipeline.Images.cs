@@ -102,11 +102,11 @@ partial class Pipeline
     {
         var releaser = new ServiceReleaser(RootDirectory, Time);
         var plan = releaser.Plan(service.Name, [service.Directory, .. service.Dependencies], monorepo: Catalog.Services.Count > 1, ForcedBump);
-        if (plan.Next is not null)
+        if (plan.Next is { } next)
         {
             plan = releaser.Release(plan, GitRemote, GitToken);
             context.Fact("release", plan.Tag!);
-            Host.SetOutput($"{service.Name}-version", plan.Next.ToString());
+            Host.SetOutput($"{service.Name}-version", next.ToString());
         }
         context.Note(plan.Note);
         return Task.CompletedTask;
