@@ -4,10 +4,14 @@ public static class PlannerTests
 {
     private static PlanNode N(string name, string[]? dependsOn = null, string[]? before = null, string[]? after = null,
         string[]? triggers = null, string[]? triggeredBy = null, string[]? dependentFor = null) => new(name)
-    {
-        DependsOn = dependsOn ?? [], Before = before ?? [], After = after ?? [],
-        Triggers = triggers ?? [], TriggeredBy = triggeredBy ?? [], DependentFor = dependentFor ?? [],
-    };
+        {
+            DependsOn = dependsOn ?? [],
+            Before = before ?? [],
+            After = after ?? [],
+            Triggers = triggers ?? [],
+            TriggeredBy = triggeredBy ?? [],
+            DependentFor = dependentFor ?? [],
+        };
 
     private static IReadOnlyList<string> Plan(string[] requested, params PlanNode[] nodes) => Planner.Plan(nodes, requested).Targets;
 
