@@ -45,12 +45,14 @@ partial class Pipeline
     /// The deploy lock chosen by <c>--deploy-lock</c>. The git-ref lock lives in the GitOps repository, whose URL and
     /// token belong to the GitOps parameters: the Deploy wiring passes them in.
     /// </summary>
-    IDeployLock CreateDeployLock(TargetContext context, string? gitOpsRepository, string? gitOpsToken) =>
-        DeployLocks.Create(new DeployLockSettings
+    IDeployLock CreateDeployLock(TargetContext context, string? gitOpsRepository, string? gitOpsToken)
+    {
+        var kind = DeployLock.Trim().ToLowerInvariant();
+        return DeployLocks.Create(new DeployLockSettings
         {
-            Kind = DeployLock.Trim().ToLowerInvariant(),
+            Kind = kind,
             Lock = new LockOptions { Holder = LockHolder(), Ttl = LockTtl, AcquireTimeout = LockTimeout },
-            Kubernetes = DeployLock == "lease" ? KubernetesConfiguration() : null,
+            Kubernetes = kind == "lease" ? KubernetesConfiguration() : null,
             LeaseNamespace = LockNamespace,
             GitRemote = gitOpsRepository,
             GitToken = gitOpsToken,
@@ -59,6 +61,7 @@ partial class Pipeline
             GitHubToken = GithubToken,
             GitHubVariable = LockVariable,
         }, new ProcessRunner(context.Output, s => s), Time, context.Output); // context.Output masks secrets
+    }
 
     /// <summary>Argo CD's sync-and-wait, or a component that skips it with the reason when no server is configured.</summary>
     IArgoCd CreateArgoCd(TargetContext context) => ArgoCds.Create(ArgocdServer, ArgocdToken, ArgocdTimeout, Time, context.Output);

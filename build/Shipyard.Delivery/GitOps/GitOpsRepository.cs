@@ -35,6 +35,8 @@ internal sealed class GitOpsRepository : IGitOpsRepository
 
     public Task CheckReachableAsync(CancellationToken cancellationToken) => Task.Run(() =>
     {
+        if (_remote.IsLocal && !Directory.Exists(_remote.LocalPath))
+            throw new UsageException($"GitOps repository {_remote.Url} does not exist (give a clone URL or the path of a repository)");
         IEnumerable<Reference> refs;
         try
         {
@@ -47,6 +49,17 @@ internal sealed class GitOpsRepository : IGitOpsRepository
         if (!refs.Any(r => r.CanonicalName == $"refs/heads/{_settings.Branch}"))
             throw new UsageException($"GitOps repository {_remote.Url} has no branch '{_settings.Branch}' (set --gitops-branch)");
     }, cancellationToken);
+
+    public Task<IReadOnlyList<ManifestEditResult>> PreviewAsync(IReadOnlyList<GitOpsChange> changes, CancellationToken cancellationToken) =>
+        Task.Run<IReadOnlyList<ManifestEditResult>>(() =>
+        {
+            using var clone = GitOpsClone.Create(_remote, _settings.Branch, Name, _settings.WorkRoot, _git);
+            return changes.Select(c =>
+            {
+                var content = ManifestFile.Read(ManifestFile.Resolve(clone.Directory, c.Path), c.Path, Name);
+                return c.Edit(content.Text, c.Path);
+            }).ToList();
+        }, cancellationToken);
 
     public Task<GitOpsWriteResult> WriteAsync(GitOpsChange change, CancellationToken cancellationToken)
     {

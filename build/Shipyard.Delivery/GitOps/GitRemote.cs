@@ -32,6 +32,9 @@ internal sealed class GitRemote
     /// </summary>
     public bool IsLocal => !Url.Contains("://", StringComparison.Ordinal) || Url.StartsWith("file://", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The folder of a local remote.</summary>
+    public string LocalPath => Url.StartsWith("file://", StringComparison.OrdinalIgnoreCase) ? new Uri(Url).LocalPath : Url;
+
     /// <summary>Supplies the token as the password of <c>x-access-token</c> (GitHub's convention) when one is set.</summary>
     public CredentialsHandler? Credentials => _token is null
         ? null

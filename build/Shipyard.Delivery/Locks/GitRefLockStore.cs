@@ -29,6 +29,9 @@ internal sealed class GitRefLockStore : ILockStore, IDisposable
         _init = new Lazy<Task>(() => GitAsync(["init", "--quiet", "--bare", _scratch], CancellationToken.None));
     }
 
+    /// <summary>The local scratch repository lock commits are made in (nothing in it holds credentials).</summary>
+    internal string ScratchDirectory => _scratch;
+
     /// <inheritdoc />
     public bool IsAtomic => true;
 

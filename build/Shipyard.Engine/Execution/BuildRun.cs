@@ -70,13 +70,16 @@ internal sealed class BuildRun(BuildBase build, BuildSession session, IReadOnlyL
         var sources = ParameterSources.Load(session.Environment, Directory.Exists(nukeDirectory) ? nukeDirectory : null, options.Profiles);
         ParameterBinder.Bind(model.Parameters, commandLine, sources, build.Secrets);
 
-        build.OnInitialized();
         var requested = FileTargets(options.Targets, sources, "target") ?? model.DefaultTargets;
         foreach (var name in requested)
             if (model.Find(name) is null) throw new UsageException(Planner.UnknownTarget(name, listed.Where(t => !t.Unlisted).Select(t => t.Name)));
         if (requested.Count == 0) throw new UsageException("No target given and the build has no default target. Run with --help to list the targets.");
-
+        var parallelism = options.Parallelism ?? System.Environment.ProcessorCount;
+        if (parallelism < 1) throw new UsageException($"--parallelism must be at least 1, got {parallelism}.");
         var plan = Planner.Plan([.. model.Targets.Select(t => t.Edges)], requested);
+
+        // After the cheap checks of the command line, so a typo is reported before the build loads its inputs.
+        build.OnInitialized();
         var skip = options.Skip ?? (IReadOnlyList<string>?)FileTargets([], sources, "skip");
         var skipReasons = SkipRules.Reasons(model, plan, skip);
         if (options.Plan)
@@ -88,8 +91,6 @@ internal sealed class BuildRun(BuildBase build, BuildSession session, IReadOnlyL
 
         if (!options.NoLogo) _output.WriteLine(ansi.Dim($"Shipyard build · {_host.Name} · {root}"));
         _host.Start(build.Secrets.Values);
-        var parallelism = options.Parallelism ?? System.Environment.ProcessorCount;
-        if (parallelism < 1) throw new UsageException($"--parallelism must be at least 1, got {parallelism}.");
         var settings = new ExecutionSettings(_output, _host, build.Secrets, session.Time, parallelism, session.Cancellation);
         var record = await new Executor(model, plan, skipReasons, settings).RunAsync();
 

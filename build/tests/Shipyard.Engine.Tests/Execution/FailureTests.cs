@@ -9,6 +9,7 @@ public static class FailureTests
         public Recorder Recorder { get; } = new();
 
         Target Fails => _ => _.Executes(() => throw new BuildFailedException("registry refused the push"));
+        Target BadInput => _ => _.Executes(() => throw new UsageException("No service named 'todo-ap'. Available: todo-api"));
         Target Crashes => _ => _.Executes(() => throw new InvalidOperationException("unexpected state"));
         Target Proceeds => _ => _.ProceedAfterFailure().Executes(() => throw new BuildFailedException("flaky"));
         Target Dependent => _ => _.DependsOn(Proceeds).Executes(() => Recorder.Add("Dependent"));
@@ -36,6 +37,15 @@ public static class FailureTests
         run.Output.ShouldContain("Fails: registry refused the push");
         run.Output.ShouldNotContain("   at ");
         run.Output.ShouldContain("Build failed (exit code 1)");
+    }
+
+    [Fact]
+    public static async Task AUsageErrorFoundByATargetShowsItsMessageAndExitsWithTwo()
+    {
+        using var run = new TestRun();
+        (await run.RunAsync(new FailingBuild(), "BadInput")).ShouldBe(2);
+        run.Output.ShouldContain("BadInput: No service named 'todo-ap'. Available: todo-api");
+        run.Output.ShouldNotContain("   at ");
     }
 
     [Fact]

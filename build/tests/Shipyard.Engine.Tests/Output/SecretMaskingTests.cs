@@ -28,6 +28,7 @@ public static class SecretMaskingTests
         {
             AddSecret("found-at-runtime");
             Log.WriteLine("value found-at-runtime");
+            Log.WriteLine(Mask("masked by hand: found-at-runtime"));
         });
     }
 
@@ -67,7 +68,17 @@ public static class SecretMaskingTests
         using var run = new TestRun();
         (await run.RunAsync(new LeakyBuild(), "Runtime")).ShouldBe(0);
         run.Output.ShouldContain("value ***");
+        run.Output.ShouldContain("masked by hand: ***");
         run.Output.ShouldNotContain("found-at-runtime");
+    }
+
+    [Fact]
+    public static async Task OnGitHubActionsASecretAddedAtRunTimeIsAnnouncedOnce()
+    {
+        using var run = new TestRun();
+        run.Environment["GITHUB_ACTIONS"] = "true";
+        (await run.RunAsync(new LeakyBuild(), "Runtime")).ShouldBe(0);
+        run.Output.Split('\n').Where(l => l.Contains("found-at-runtime")).ShouldBe(["::add-mask::found-at-runtime"]);
     }
 
     [Fact]
