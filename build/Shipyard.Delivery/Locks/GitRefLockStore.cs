@@ -102,8 +102,10 @@ internal sealed class GitRefLockStore : ILockStore, IDisposable
     {
         var environment = new Dictionary<string, string?>(_askPass?.Environment ?? new Dictionary<string, string?>())
         {
-            ["GIT_AUTHOR_NAME"] = "shipyard", ["GIT_AUTHOR_EMAIL"] = "shipyard@localhost",
-            ["GIT_COMMITTER_NAME"] = "shipyard", ["GIT_COMMITTER_EMAIL"] = "shipyard@localhost",
+            ["GIT_AUTHOR_NAME"] = "shipyard",
+            ["GIT_AUTHOR_EMAIL"] = "shipyard@localhost",
+            ["GIT_COMMITTER_NAME"] = "shipyard",
+            ["GIT_COMMITTER_EMAIL"] = "shipyard@localhost",
         };
         var options = new ProcessOptions { Echo = false, Check = check, Environment = environment, StandardInput = stdin };
         return _runner.RunAsync("git", ["-c", "credential.helper=", .. args], options, cancellationToken);

@@ -20,8 +20,10 @@ public sealed class ArgoCdSyncTests : IAsyncLifetime
     {
         var options = new ArgoCdOptions
         {
-            Server = _api.Url, Token = token ?? _api.Token,
-            Timeout = timeout ?? TimeSpan.FromSeconds(10), PollInterval = TimeSpan.FromMilliseconds(10),
+            Server = _api.Url,
+            Token = token ?? _api.Token,
+            Timeout = timeout ?? TimeSpan.FromSeconds(10),
+            PollInterval = TimeSpan.FromMilliseconds(10),
         };
         return new ArgoCdSync(new ArgoCdClient(new HttpClient(), options.Server, options.Token), options, TimeProvider.System, _log);
     }
@@ -122,7 +124,8 @@ public sealed class ArgoCdSyncTests : IAsyncLifetime
     {
         _api.Add(new FakeArgoApplication("todo-api", Old)
         {
-            HeadRevision = New, FinalHealth = "Degraded",
+            HeadRevision = New,
+            FinalHealth = "Degraded",
             FinalHealthMessage = "Deployment \"todo-api\" exceeded its progress deadline",
         });
         var watch = System.Diagnostics.Stopwatch.StartNew();

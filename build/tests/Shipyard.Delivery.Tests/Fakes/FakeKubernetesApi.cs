@@ -56,8 +56,14 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         Interlocked.Increment(ref _requests);
         var result = Route(context.Request.Path.Value ?? "", out var route)
             ? await DispatchAsync(context.Request, route)
-            : new KubernetesResult(404, new JsonObject { ["kind"] = "Status", ["status"] = "Failure", ["reason"] = "NotFound", ["code"] = 404,
-                ["message"] = "the server could not find the requested resource" });
+            : new KubernetesResult(404, new JsonObject
+            {
+                ["kind"] = "Status",
+                ["status"] = "Failure",
+                ["reason"] = "NotFound",
+                ["code"] = 404,
+                ["message"] = "the server could not find the requested resource"
+            });
         context.Response.StatusCode = result.StatusCode;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(result.Body.ToJsonString());

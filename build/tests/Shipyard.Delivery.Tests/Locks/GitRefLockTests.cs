@@ -33,8 +33,10 @@ public sealed class GitRefLockTests : IAsyncLifetime
     private DeployLock Contender(string holder, TimeSpan? timeout = null, TimeSpan? retry = null) =>
         new(Store(), new LockOptions
         {
-            Holder = holder, Ttl = TimeSpan.FromSeconds(30),
-            AcquireTimeout = timeout ?? TimeSpan.FromSeconds(120), RetryInterval = retry ?? TimeSpan.FromMilliseconds(5),
+            Holder = holder,
+            Ttl = TimeSpan.FromSeconds(30),
+            AcquireTimeout = timeout ?? TimeSpan.FromSeconds(120),
+            RetryInterval = retry ?? TimeSpan.FromMilliseconds(5),
         }, TimeProvider.System, TextWriter.Synchronized(_log));
 
     private async Task<string> RefAsync(string key) =>

@@ -51,7 +51,9 @@ public sealed class LeaseLockTests : IAsyncLifetime
             ["metadata"] = new JsonObject { ["name"] = "deploy-lock-todo-api" },
             ["spec"] = new JsonObject
             {
-                ["holderIdentity"] = "todo-api-41", ["leaseDurationSeconds"] = 1, ["leaseTransitions"] = 4,
+                ["holderIdentity"] = "todo-api-41",
+                ["leaseDurationSeconds"] = 1,
+                ["leaseTransitions"] = 4,
                 ["acquireTime"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ"),
                 ["renewTime"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ"),
             },
