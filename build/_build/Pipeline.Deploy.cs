@@ -1,10 +1,102 @@
+using System.Collections.Concurrent;
+using Shipyard.Delivery.ArgoCd;
+using Shipyard.Delivery.Catalog;
+using Shipyard.Delivery.Deploy;
+using Shipyard.Delivery.GitOps;
+using Shipyard.Delivery.Images;
+using Shipyard.Delivery.Locks;
 using Shipyard.Engine;
+using CatalogService = Shipyard.Delivery.Catalog.Service;
 
 partial class Pipeline
 {
+    [Parameter("GitOps repository (clone URL or local path) the deploy commits go to; default: this repository's origin")]
+    readonly string? GitopsRepository;
+
+    [Parameter("Branch of the GitOps repository")]
+    readonly string GitopsBranch = "main";
+
+    [Parameter("Token for an HTTPS GitOps repository (sent as the password of x-access-token; never in URLs or git config)"), Secret]
+    readonly string? GitopsToken;
+
+    [Parameter("Author and committer of deploy commits, 'Name <email>'; default github-actions[bot]")]
+    readonly string? GitopsAuthor;
+
+    [Parameter("Image tag to deploy; default: the short SHA of the commit being built")]
+    readonly string? ImageTag;
+
+    /// <summary>What each service's deploy did: the input of Verify and Rollback.</summary>
+    readonly ConcurrentDictionary<string, DeployResult> DeployResults = new();
+
+    // One strategy (and so one repository writer) per run: the parallel per-service deploys group their commits.
+    IDeployStrategy? _gitOps;
+    readonly Lock _gitOpsGate = new();
+
     Target Deploy => _ => _
-        .Description("Deploys the pushed image with the service's strategy (GitOps or SSM)")
+        .Description("Deploys the pushed image with the service's strategy (GitOps commit + Argo CD sync, or SSM)")
         .DependsOn(Push)
         .Triggers(Verify)
-        .Executes(() => NotImplementedYet("Deploy"));
+        .Requires(() => DeployInputsAreValid())
+        .ExecutesForEach(() => SelectedServices, s => s.Name, DeployServiceAsync);
+
+    async Task DeployServiceAsync(CatalogService service, TargetContext context)
+    {
+        if (service.Strategy == DeployStrategy.Ssm)
+            throw new BuildFailedException($"SSM deploy is not implemented yet: {service.Name} has 'deploy: strategy: ssm'; deploy it with the seed's script for now.");
+
+        var result = await GitOpsStrategy().DeployAsync(service, ImageOf(service), Version, context.CancellationToken);
+        DeployResults[service.Name] = result;
+
+        context.Fact("image", result.Image.ToString());
+        if (result.Commit is not null) context.Fact("gitops-commit", result.Commit);
+        if (result.Previous is not null) context.Fact("previous", result.Previous.ToString());
+        Host.SetOutput($"{service.Name}-gitops-commit", result.Commit ?? "");
+        context.Note(result.Note);
+    }
+
+    ImageReference ImageOf(CatalogService service) => new(Registry, service.ImageRepository, ImageTag ?? Version.ShortSha);
+
+    // Evaluated before the first target of the plan runs, only when Deploy is planned: a bad tag, an unreachable
+    // repository, a wrong token or a manifest that cannot be edited stops the run with one line and exit code 2.
+    bool DeployInputsAreValid()
+    {
+        var gitOps = SelectedServices.Where(s => s.Strategy == DeployStrategy.GitOps).Select(s => (s, ImageOf(s))).ToList();
+        if (gitOps.Count > 0) GitOpsStrategy().ValidateAsync(gitOps, CancellationToken.None).GetAwaiter().GetResult();
+        return true;
+    }
+
+    IDeployStrategy GitOpsStrategy()
+    {
+        lock (_gitOpsGate)
+        {
+            if (_gitOps is not null) return _gitOps;
+            var url = string.IsNullOrWhiteSpace(GitopsRepository) ? GitOpsRepositories.OriginOf(RootDirectory) : ResolvePath(GitopsRepository);
+            var repository = GitOpsRepositories.Create(new GitOpsRepositorySettings
+            {
+                Url = url,
+                Branch = GitopsBranch,
+                Token = GitopsToken,
+                Identity = GitOpsRepositories.Identity(GitopsAuthor),
+                WorkRoot = Directory.CreateDirectory(Path.Combine(RootDirectory, ".nuke", "temp", "gitops")).FullName,
+            }, Log, Time);
+
+            // Deploy lock and Argo CD: the argocd partial (Pipeline.ArgoCd.cs) adds --deploy-lock / --argocd-server and
+            // the factories; once it is on main, use CreateDeployLock(context, url, GitopsToken) and CreateArgoCd(context) here.
+            IDeployLock deployLock = new NoDeployLock(Log);
+            IArgoCd? argoCd = null;
+
+            var settings = new GitOpsDeploySettings { CiRun = CiRun() };
+            return _gitOps = GitOpsRepositories.Strategy(repository, deployLock, argoCd, settings, Log);
+        }
+    }
+
+    // A relative path names a local repository relative to the repository root, not to the current folder.
+    string ResolvePath(string repository) =>
+        repository.Contains("://", StringComparison.Ordinal) || Path.IsPathRooted(repository) ? repository : Path.GetFullPath(Path.Combine(RootDirectory, repository));
+
+    /// <summary>The CI run URL for the commit trailer (GitHub Actions), or null locally.</summary>
+    string? CiRun() =>
+        Environment.TryGetValue("GITHUB_RUN_ID", out var run) && run.Length > 0
+            ? $"{Environment.GetValueOrDefault("GITHUB_SERVER_URL", "https://github.com")}/{Environment.GetValueOrDefault("GITHUB_REPOSITORY", "")}/actions/runs/{run}"
+            : null;
 }

@@ -7,6 +7,13 @@ namespace Shipyard.Delivery.Deploy;
 /// <summary>How a service's new image reaches the cluster, and how that is undone. GitOps and SSM implement it.</summary>
 public interface IDeployStrategy
 {
+    /// <summary>
+    /// Checks every input of the given deploys without changing anything (tags, target reachable, manifests editable),
+    /// so bad input stops the run before any stage has run.
+    /// </summary>
+    /// <exception cref="Shipyard.Engine.UsageException">The first bad input, in one line.</exception>
+    Task ValidateAsync(IReadOnlyList<(Service Service, ImageReference Image)> deploys, CancellationToken cancellationToken);
+
     /// <summary>Deploys <paramref name="image"/> of <paramref name="service"/>, built from <paramref name="version"/>.</summary>
     /// <exception cref="Shipyard.Engine.UsageException">Bad input (tag, manifest, repository): nothing was changed.</exception>
     /// <exception cref="Shipyard.Engine.BuildFailedException">The deploy failed; the message says what to do next.</exception>

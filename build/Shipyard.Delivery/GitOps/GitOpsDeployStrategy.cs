@@ -17,6 +17,14 @@ namespace Shipyard.Delivery.GitOps;
 internal sealed class GitOpsDeployStrategy(
     IGitOpsRepository repository, IDeployLock deployLock, IArgoCd? argoCd, GitOpsDeploySettings settings, TextWriter log) : IDeployStrategy
 {
+    public async Task ValidateAsync(IReadOnlyList<(Service Service, ImageReference Image)> deploys, CancellationToken cancellationToken)
+    {
+        foreach (var (_, image) in deploys) OciTag.Validate(image.Tag);
+        await repository.CheckReachableAsync(cancellationToken);
+        if (deploys.Count == 0) return;
+        await repository.PreviewAsync([.. deploys.Select(d => Change(d.Service, d.Image, ""))], cancellationToken);
+    }
+
     public async Task<DeployResult> DeployAsync(Service service, ImageReference image, BuildVersion version, CancellationToken cancellationToken)
     {
         OciTag.Validate(image.Tag);
@@ -37,13 +45,12 @@ internal sealed class GitOpsDeployStrategy(
     {
         // Checked before taking the lock, so a bad repository or token never holds it.
         await repository.CheckReachableAsync(ct);
-        var editor = ManifestEditors.For(service.Manifest.Kind);
         var noLock = deployLock is NoDeployLock;
 
         await using var held = await deployLock.AcquireAsync(service.Manifest.Application, ct);
-        var token = held.FencingToken;
-        var change = new GitOpsChange(service.Manifest.Path, (text, path) => editor.Edit(text, path, service.Manifest, image), message(token));
-        var write = await repository.WriteAsync(change, ct);
+        // The no-op lock's token ("none") fences nothing: leave it out of the commit.
+        var token = noLock ? "" : held.FencingToken;
+        var write = await repository.WriteAsync(Change(service, image, message(token)), ct);
         var sync = argoCd is null ? null : await argoCd.SyncAndWaitAsync(service.Manifest.Application, write.Head, ct);
 
         var note = new StringBuilder(write.Commit is null
@@ -66,6 +73,12 @@ internal sealed class GitOpsDeployStrategy(
             Sync = sync,
             Note = note.ToString(),
         };
+    }
+
+    private static GitOpsChange Change(Service service, ImageReference image, string message)
+    {
+        var editor = ManifestEditors.For(service.Manifest.Kind);
+        return new GitOpsChange(service.Manifest.Path, (text, path) => editor.Edit(text, path, service.Manifest, image), message);
     }
 
     private static string Subject(string template, Service service, string version) =>

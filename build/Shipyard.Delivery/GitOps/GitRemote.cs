@@ -25,6 +25,16 @@ internal sealed class GitRemote
     /// <summary>The URL libgit2 talks to (a local path made absolute).</summary>
     public string Url { get; }
 
+    /// <summary>
+    /// True for a path or <c>file://</c> remote. libgit2's local transport updates the remote ref without
+    /// compare-and-swap (a racing push silently overwrites another's commit), so such remotes are pushed with git's
+    /// receive-pack, which locks the ref and checks its old value.
+    /// </summary>
+    public bool IsLocal => !Url.Contains("://", StringComparison.Ordinal) || Url.StartsWith("file://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The folder of a local remote.</summary>
+    public string LocalPath => Url.StartsWith("file://", StringComparison.OrdinalIgnoreCase) ? new Uri(Url).LocalPath : Url;
+
     /// <summary>Supplies the token as the password of <c>x-access-token</c> (GitHub's convention) when one is set.</summary>
     public CredentialsHandler? Credentials => _token is null
         ? null

@@ -10,6 +10,10 @@ public interface IGitOpsRepository
     /// <exception cref="Shipyard.Engine.UsageException">Unreachable, refused or no such branch (one line, no secret).</exception>
     Task CheckReachableAsync(CancellationToken cancellationToken);
 
+    /// <summary>Applies each change's edit to the branch tip in a temporary clone without committing: a dry run.</summary>
+    /// <exception cref="Shipyard.Engine.UsageException">A manifest is missing or cannot be edited.</exception>
+    Task<IReadOnlyList<ManifestEditResult>> PreviewAsync(IReadOnlyList<GitOpsChange> changes, CancellationToken cancellationToken);
+
     /// <summary>
     /// Applies <paramref name="change"/> on the branch tip in a temporary clone, commits and pushes; when another
     /// writer pushed first, fetches the new tip and applies the change again there (never rebases the old commit),

@@ -11,7 +11,20 @@ internal sealed class Condition(LambdaExpression expression)
     public string Text { get; } = ExpressionText.Render(expression.Body);
 
     /// <summary>Interpretation starts faster than emitting IL, and each condition runs once.</summary>
-    public object? Evaluate() => (_compiled ??= expression.Compile(preferInterpretation: true)).DynamicInvoke();
+    /// A condition that throws (e.g. a <see cref="UsageException"/> from input validation) throws its own exception,
+    /// not the reflection wrapper, so the run reports it as that.
+    public object? Evaluate()
+    {
+        try
+        {
+            return (_compiled ??= expression.Compile(preferInterpretation: true)).DynamicInvoke();
+        }
+        catch (System.Reflection.TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+            throw;
+        }
+    }
 
     public bool IsTrue() => Evaluate() is true;
 }

@@ -2,6 +2,7 @@ using Shipyard.Delivery.ArgoCd;
 using Shipyard.Delivery.Catalog;
 using Shipyard.Delivery.GitOps;
 using Shipyard.Delivery.Images;
+using Shipyard.Delivery.Locks;
 using Shipyard.Delivery.Tests.Infrastructure;
 using Shipyard.Delivery.Versioning;
 using Shipyard.Engine;
@@ -129,7 +130,7 @@ public sealed class GitOpsDeployStrategyTests : IDisposable
         using var remote = await RemoteAsync();
         var strategy = new GitOpsDeployStrategy(
             new GitOpsRepository(new GitOpsRepositorySettings { Url = remote.Path, WorkRoot = _work }, TextWriter.Null, TimeProvider.System),
-            new NoDeployLock(), null, new GitOpsDeploySettings(), TextWriter.Null);
+            new NoDeployLock(TextWriter.Null), null, new GitOpsDeploySettings(), TextWriter.Null);
 
         var result = await strategy.DeployAsync(TodoApi(), Image, Version, Ct);
 

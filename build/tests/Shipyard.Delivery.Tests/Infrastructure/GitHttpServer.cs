@@ -57,14 +57,37 @@ public sealed class GitHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // SIGTERM by PID lets nginx's master take its workers down (a SIGKILL would orphan them).
         foreach (var p in new[] { _nginx, _fcgiwrap })
         {
-            // SIGTERM by PID lets nginx's master take its workers down (a SIGKILL would orphan them).
-            if (!p.HasExited) await new ProcessRunner(TextWriter.Null, s => s).RunAsync("kill", ["-TERM", p.Id.ToString()], new ProcessOptions { Echo = false, Check = false });
+            if (!p.HasExited) await TerminateAsync(p.Id);
             if (!p.WaitForExit(5000)) p.Kill(entireProcessTree: true);
             p.Dispose();
         }
+        // fcgiwrap's preforked workers outlive their parent: find them by this fixture's own socket path, stop by PID.
+        foreach (var pid in ProcessesMentioning(Path.Combine(_root, "fcgi.sock"))) await TerminateAsync(pid);
         Directory.Delete(_root, recursive: true);
+    }
+
+    private static Task TerminateAsync(int pid) =>
+        new ProcessRunner(TextWriter.Null, s => s).RunAsync("kill", ["-TERM", pid.ToString()], new ProcessOptions { Echo = false, Check = false });
+
+    private static List<int> ProcessesMentioning(string text)
+    {
+        var found = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                if (File.ReadAllText(Path.Combine(dir, "cmdline")).Contains(text, StringComparison.Ordinal)) found.Add(pid);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The process ended while we looked.
+            }
+        }
+        return found;
     }
 
     private static string Config(string root, int port, string socket) => $$"""
