@@ -36,6 +36,9 @@ partial class Pipeline
     readonly string GitRemote = "origin";
 
     readonly ConcurrentDictionary<string, BuiltImage> BuiltImages = new();
+
+    /// <summary>What Push left in the registry per service (primary reference with digest): Deploy can pin the digest.</summary>
+    readonly ConcurrentDictionary<string, PushResult> PushedImages = new();
     Lazy<Task<string>>? _builderName;
     BuildVersion? _version;
 
@@ -88,6 +91,7 @@ partial class Pipeline
         var publisher = new ImagePublisher(ImageBuilders.Create(await DetectBuilderAsync(context), runner),
             Registries.Create(server, credentials, Time), credentials, context.Output);
         var result = await publisher.PushAsync(image, context.CancellationToken);
+        PushedImages[service.Name] = result;
 
         context.Fact("digest", result.Digest);
         context.Fact("tags", string.Join(",", image.Tags));

@@ -55,7 +55,9 @@ public sealed class PushRepository : IDisposable
     {
         var start = new ProcessStartInfo(program, args)
         {
-            WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
         };
         start.Environment["NO_COLOR"] = "1";
         using var process = Process.Start(start)!;

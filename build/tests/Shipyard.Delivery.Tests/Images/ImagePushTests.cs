@@ -10,7 +10,8 @@ namespace Shipyard.Delivery.Tests.Images;
 public sealed class ImagePushTests
 {
     private static readonly BuildVersion Release = new("abc1234def5678900000000000000000000000ff", null, "todo-api/v1.2.3",
-        new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero), "7") { CommitTime = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero) };
+        new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero), "7")
+    { CommitTime = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero) };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -51,7 +51,9 @@ public sealed class GitRemoteRepository : IDisposable
     {
         var start = new ProcessStartInfo("git", args)
         {
-            WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
         };
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEnd();

@@ -66,7 +66,13 @@ public sealed class RegistryTokenServer : IAsyncDisposable
         var header = new { typ = "JWT", alg = "RS256", x5c = new[] { Convert.ToBase64String(certificate.RawData) } };
         var claims = new
         {
-            iss = Issuer, sub = subject, aud = Service, exp = now + 300, nbf = now - 10, iat = now, jti = Guid.NewGuid().ToString("N"),
+            iss = Issuer,
+            sub = subject,
+            aud = Service,
+            exp = now + 300,
+            nbf = now - 10,
+            iat = now,
+            jti = Guid.NewGuid().ToString("N"),
             access = parts.Length == 3 ? new[] { new { type = parts[0], name = parts[1], actions = parts[2].Split(',') } } : [],
         };
         var signingInput = $"{Encode(JsonSerializer.SerializeToUtf8Bytes(header))}.{Encode(JsonSerializer.SerializeToUtf8Bytes(claims))}";

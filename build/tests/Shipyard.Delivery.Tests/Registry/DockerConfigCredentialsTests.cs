@@ -59,7 +59,7 @@ public sealed class DockerConfigCredentialsTests : IDisposable
     {
         var path = Path.Combine(_dir, $"docker-credential-{name}");
         File.WriteAllText(path, "#!/bin/sh\n[ \"$1\" = get ] || exit 9\n" + script + "\n");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     public void Dispose() => Directory.Delete(_dir, true);
