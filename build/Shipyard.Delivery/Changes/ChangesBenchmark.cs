@@ -12,7 +12,7 @@ public sealed class ChangesBenchmark(ProcessRunner runner, TextWriter log)
 {
     /// <summary>Generates the repository under <paramref name="workDirectory"/> and measures.</summary>
     public async Task<ChangesBenchmarkFigures> RunAsync(
-        string workDirectory, int services = 1000, int filesPerService = 100, int changeEvery = 20, int runs = 7,
+        string workDirectory, int services = 1000, int filesPerService = 100, int changeEvery = 20, int runs = 11,
         CancellationToken cancellationToken = default)
     {
         var generate = Stopwatch.StartNew();
@@ -22,10 +22,14 @@ public sealed class ChangesBenchmark(ProcessRunner runner, TextWriter log)
 
         var gitArgs = new[] { "-C", repo.Path, "diff", "--name-only", repo.Base, repo.Head };
         var quiet = new ProcessOptions { Echo = false };
-        var git = await MedianAsync(runs, async () => (await runner.RunAsync("git", gitArgs, quiet, cancellationToken)).StandardOutput.Count(c => c == '\n'));
-        var treeDiff = await MedianAsync(runs, () => AffectedAsync(repo, new TreeDiffChangedPaths(repo.Path), cancellationToken));
-        var treeWalk = await MedianAsync(runs, () => AffectedAsync(repo, new OidTreeWalkChangedPaths(repo.Path), cancellationToken));
-        var gitCli = await MedianAsync(runs, () => AffectedAsync(repo, new GitCliChangedPaths(repo.Path, runner), cancellationToken));
+        var measured = await InterleavedMediansAsync(runs,
+        [
+            async () => (await runner.RunAsync("git", gitArgs, quiet, cancellationToken)).StandardOutput.Count(c => c == '\n'),
+            () => AffectedAsync(repo, new TreeDiffChangedPaths(repo.Path), cancellationToken),
+            () => AffectedAsync(repo, new OidTreeWalkChangedPaths(repo.Path), cancellationToken),
+            () => AffectedAsync(repo, new GitCliChangedPaths(repo.Path, runner), cancellationToken),
+        ]);
+        var (git, treeDiff, treeWalk, gitCli) = (measured[0], measured[1], measured[2], measured[3]);
 
         var figures = new ChangesBenchmarkFigures(repo.Files, services, repo.ChangedFiles, treeDiff.Count, git.Time, treeDiff.Time, treeWalk.Time, gitCli.Time);
         await log.WriteLineAsync(figures.ToString());
@@ -39,18 +43,22 @@ public sealed class ChangesBenchmark(ProcessRunner runner, TextWriter log)
         return calculator.Compute(changed).Count(a => a.IsAffected);
     }
 
-    /// <summary>Runs once to warm up, then <paramref name="runs"/> times; the median time and the last result.</summary>
-    private static async Task<(TimeSpan Time, int Count)> MedianAsync(int runs, Func<Task<int>> action)
+    /// <summary>
+    /// Warms each action up once, then runs them round-robin <paramref name="runs"/> times, so a burst of load on a
+    /// shared machine hits every contender alike; the median time of each and its last result.
+    /// </summary>
+    private static async Task<(TimeSpan Time, int Count)[]> InterleavedMediansAsync(int runs, Func<Task<int>>[] actions)
     {
-        var count = await action();
-        var times = new List<TimeSpan>(runs);
+        var counts = new int[actions.Length];
+        var times = actions.Select(_ => new List<TimeSpan>(runs)).ToArray();
+        for (var a = 0; a < actions.Length; a++) counts[a] = await actions[a]();
         for (var i = 0; i < runs; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            count = await action();
-            times.Add(watch.Elapsed);
-        }
-        times.Sort();
-        return (times[runs / 2], count);
+            for (var a = 0; a < actions.Length; a++)
+            {
+                var watch = Stopwatch.StartNew();
+                counts[a] = await actions[a]();
+                times[a].Add(watch.Elapsed);
+            }
+        return [.. times.Select((t, a) => (t.Order().ElementAt(runs / 2), counts[a]))];
     }
 }

@@ -15,10 +15,21 @@ internal sealed record SyntheticMonorepo(string Path, string Base, string Head, 
     public static async Task<SyntheticMonorepo> CreateAsync(
         string path, int services, int filesPerService, int changeEvery, ProcessRunner runner, CancellationToken cancellationToken)
     {
+        if (!Directory.Exists(System.IO.Path.Combine(path, ".git")))
+            await ImportAsync(path, services, filesPerService, changeEvery, runner, cancellationToken);
+        var shas = await runner.RunAsync("git", ["-C", path, "rev-parse", "main~1", "main"], new ProcessOptions { Echo = false }, cancellationToken);
+        var lines = shas.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var catalog = Enumerable.Range(0, services).Select(Service).ToList();
+        var changed = services * ((filesPerService + changeEvery - 1) / changeEvery);
+        return new SyntheticMonorepo(path, lines[0], lines[1], catalog, services * filesPerService + 10, changed);
+    }
+
+    /// <summary>Writes both commits; an existing repository at <paramref name="path"/> is reused (same parameters assumed).</summary>
+    private static async Task ImportAsync(
+        string path, int services, int filesPerService, int changeEvery, ProcessRunner runner, CancellationToken cancellationToken)
+    {
         await runner.RunAsync("git", ["init", "-q", "-b", "main", path], new ProcessOptions { Echo = false }, cancellationToken);
         var stream = new StringBuilder();
-        var files = 0;
-        var changed = 0;
         // One blob per service folder and version: diffs compare tree entries by object id and never read a blob, so
         // distinct folders (hence distinct trees) matter, distinct file contents do not; 100,000 inline blobs would
         // make generation ten times slower.
@@ -30,20 +41,16 @@ internal sealed record SyntheticMonorepo(string Path, string Base, string Head, 
             }
         Commit(stream, 1, null, "base");
         for (var s = 0; s < services; s++)
-            for (var f = 0; f < filesPerService; f++, files++)
+            for (var f = 0; f < filesPerService; f++)
                 Entry(stream, FilePath(s, f), BaseMark(s, f % 10));
-        for (var l = 0; l < 10; l++, files++) File(stream, $"libs/lib-{l}/Shared.cs", $"lib {l}\n");
+        for (var l = 0; l < 10; l++) File(stream, $"libs/lib-{l}/Shared.cs", $"lib {l}\n");
         Commit(stream, 2, 1, "head");
         for (var s = 0; s < services; s++)
-            for (var f = 0; f < filesPerService; f += changeEvery, changed++)
+            for (var f = 0; f < filesPerService; f += changeEvery)
                 Entry(stream, FilePath(s, f), HeadMark(s, f % 10));
         stream.Append("done\n");
         await runner.RunAsync("git", ["-C", path, "fast-import", "--quiet", "--done"],
             new ProcessOptions { Echo = false, StandardInput = stream.ToString() }, cancellationToken);
-        var shas = await runner.RunAsync("git", ["-C", path, "rev-parse", "main~1", "main"], new ProcessOptions { Echo = false }, cancellationToken);
-        var lines = shas.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var catalog = Enumerable.Range(0, services).Select(Service).ToList();
-        return new SyntheticMonorepo(path, lines[0], lines[1], catalog, files, changed);
     }
 
     private static string Name(int s) => $"svc-{s:0000}";

@@ -24,7 +24,7 @@ public static class PipelineCliTests
         using var run = new PipelineRun();
         (await run.RunAsync("Deplyo")).ShouldBe(2);
         run.Output.TrimEnd('\n').Split('\n').ShouldHaveSingleItem()
-            .ShouldStartWith("Target 'Deplyo' does not exist. Did you mean 'Deploy'? Available: Test, Build, Push, Deploy");
+            .ShouldStartWith("Target 'Deplyo' does not exist. Did you mean 'Deploy'? Available: Changes, GenerateWorkflows, Test, Build, Push, Deploy");
     }
 
     [Fact]

@@ -34,4 +34,17 @@ public sealed class ChangeReportTests
 
         ChangeReport.Outputs(set)[0].Value.ShouldBe("""{"include":[{"service":"todo-worker","build":true,"deploy":true}]}""");
     }
+
+    [Fact]
+    public void TheJobSummaryIsAMarkdownTable() =>
+        ChangeReport.Markdown(Set("libs/todo-shared/T.cs")).ShouldBe(
+            """
+            ### Changes fedcba9..0123456 (push: before)
+
+            | service | build | deploy | why |
+            | --- | --- | --- | --- |
+            | todo-api | yes | yes | dependency libs/todo-shared (1 file) |
+            | todo-worker | yes | yes | dependency libs/todo-shared (1 file) |
+
+            """.ReplaceLineEndings());
 }
