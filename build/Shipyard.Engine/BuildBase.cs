@@ -30,12 +30,18 @@ public abstract class BuildBase
     /// <summary>Registers a secret value discovered at run time (e.g. a token read from a file) so it is masked.</summary>
     public void AddSecret(string value) => Secrets.Add(value);
 
+    /// <summary>Replaces every secret value in <paramref name="text"/> with <c>***</c> (hand it to components that echo text, e.g. the process runner).</summary>
+    public string Mask(string text) => Secrets.Mask(text);
+
     internal SecretSet Secrets { get; } = new();
 
     /// <summary>What the last run did, row by row (null until the plan has been executed).</summary>
     public RunRecord? Record { get; internal set; }
 
-    /// <summary>Called after parameters are bound and before the plan is computed (load and validate inputs here).</summary>
+    /// <summary>
+    /// Called after parameters are bound and the requested targets are validated, before any condition or requirement
+    /// is evaluated and before anything runs (load and validate inputs here). Not called for <c>--help</c>.
+    /// </summary>
     protected internal virtual void OnInitialized() { }
 
     /// <summary>Called after the summary with the run record (notifiers hook in here); not called for --help or --plan.</summary>

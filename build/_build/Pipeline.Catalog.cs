@@ -18,5 +18,6 @@ partial class Pipeline
         base.OnInitialized();
         Catalog = ServiceCatalog.Load(RootDirectory);
         SelectedServices = Catalog.Select(Service);
+        ValidateImageInputs();
     }
 }

@@ -11,7 +11,7 @@ partial class Pipeline
     readonly string BuildTestsCommand = "dotnet test --solution Shipyard.slnx";
 
     [Parameter("Run only the services' tests, not the build's own")]
-    readonly bool SkipBuildTests;
+    readonly bool SkipBuildTests = false;
 
     TestTotals TestTotals = new(0);
 
@@ -22,16 +22,13 @@ partial class Pipeline
     IEnumerable<TestRow> TestRows()
     {
         var rows = SelectedServices
-            .Select(s => s.TestCommand is { } command
-                ? new TestRow(s.Name, new TestSuite(s.Name, command, Path.Combine(RootDirectory, s.Directory)), null)
+            .Select(s => TestSuites.ForService(s, RootDirectory) is { } suite
+                ? new TestRow(s.Name, suite, null)
                 : new TestRow(s.Name, null, "no tests: no test project, and no 'test' command in service.yaml"))
             .ToList();
-        rows.Add(SkipBuildTests ? new TestRow("build", null, "--skip-build-tests")
-            : Environment.ContainsKey(NestedTestRunVariable) ? new TestRow("build", null, "already running inside the build's own tests")
-            : new TestRow("build", new TestSuite("build", BuildTestsCommand, RootDirectory)
-            {
-                Environment = new Dictionary<string, string?> { [NestedTestRunVariable] = "1" },
-            }, null));
+        rows.Add(SkipBuildTests ? new TestRow(TestSuites.BuildName, null, "--skip-build-tests")
+            : Environment.ContainsKey(NestedTestRunVariable) ? new TestRow(TestSuites.BuildName, null, "already running inside the build's own tests")
+            : new TestRow(TestSuites.BuildName, TestSuites.ForBuild(BuildTestsCommand, RootDirectory, NestedTestRunVariable), null));
         TestTotals = new TestTotals(rows.Count);
         return rows;
     }

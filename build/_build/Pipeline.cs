@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Shipyard.Engine;
 
 /// <summary>
@@ -7,7 +8,10 @@ using Shipyard.Engine;
 /// </summary>
 sealed partial class Pipeline : BuildBase
 {
-    public static Task<int> Main(string[] args) => Execute<Pipeline>(args, x => x.Test);
+    public static Task<int> Main(string[] args) => Execute<Pipeline>(args, DefaultTarget);
+
+    /// <summary>The target run when none is named; CLI tests run the pipeline in-process with the same default.</summary>
+    internal static readonly Expression<Func<Pipeline, Target>> DefaultTarget = x => x.Test;
 
     [Parameter("Services to work on (repeat or comma-separate); default: every service")]
     readonly string[] Service = [];

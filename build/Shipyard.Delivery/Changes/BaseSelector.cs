@@ -9,6 +9,8 @@ namespace Shipyard.Delivery.Changes;
 /// target branch; and, by default outside pull requests, each service's deployed commit, so a failed deploy is
 /// retried by the next run. A shallow clone is deepened once when a commit is missing; when that fails the run
 /// fails: "cannot diff" never becomes "nothing changed". All repository access goes through <see cref="IRevisionGraph"/>.
+/// An unknown --base/--head is found only while the target runs, so it is a <see cref="BuildFailedException"/>
+/// (exit 1, one line) rather than a usage error.
 /// </summary>
 public sealed class BaseSelector(IRevisionGraph graph)
 {
@@ -20,13 +22,13 @@ public sealed class BaseSelector(IRevisionGraph graph)
     {
         var ev = request.Event;
         var head = await ResolveAsync(request.Head, ev, cancellationToken)
-            ?? throw new UsageException($"--head '{request.Head}' is not a commit in this repository.");
+            ?? throw new BuildFailedException($"--head '{request.Head}' is not a commit in this repository: pass a fetched SHA, branch or tag.");
 
         BaseChoice eventBase;
         if (request.Base is { } explicitBase)
         {
             var sha = await ResolveAsync(explicitBase, ev, cancellationToken)
-                ?? throw new UsageException($"--base '{explicitBase}' is not a commit in this repository.");
+                ?? throw new BuildFailedException($"--base '{explicitBase}' is not a commit in this repository: pass a fetched SHA, branch or tag.");
             eventBase = new BaseChoice(sha, $"--base {explicitBase}");
         }
         else if (request.BaseFrom == BaseSource.All)

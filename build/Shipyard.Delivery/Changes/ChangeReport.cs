@@ -24,6 +24,17 @@ public static class ChangeReport
         return text.ToString();
     }
 
+    /// <summary>The table as markdown, for the CI job summary.</summary>
+    public static string Markdown(ChangeSet changes)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"### Changes {changes.EventBase.Short}..{changes.Head[..Math.Min(7, changes.Head.Length)]} ({changes.EventBase.Reason})");
+        text.AppendLine().AppendLine("| service | build | deploy | why |").AppendLine("| --- | --- | --- | --- |");
+        foreach (var s in changes.Services)
+            text.AppendLine($"| {s.Service.Name} | {YesNo(s.Build)} | {YesNo(s.Deploy)} | {string.Join("; ", s.Reasons).Replace("|", "\\|")} |");
+        return text.ToString();
+    }
+
     /// <summary>
     /// The CI outputs: <c>matrix</c> (<c>{"include":[{"service":..,"build":..,"deploy":..}]}</c>, affected services
     /// only), <c>services</c> (comma list) and <c>any</c> (<c>true</c>/<c>false</c>: GitHub rejects an empty matrix, so

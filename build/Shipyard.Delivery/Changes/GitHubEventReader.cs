@@ -29,6 +29,18 @@ public static class GitHubEventReader
         };
     }
 
+    /// <summary>
+    /// The event described by a GitHub Actions environment (<c>GITHUB_EVENT_NAME</c>, the payload file at
+    /// <c>GITHUB_EVENT_PATH</c>, <c>GITHUB_REF</c>); a local run when the name is absent.
+    /// </summary>
+    public static ChangeEvent FromEnvironment(IReadOnlyDictionary<string, string> environment, string defaultBranch = "main")
+    {
+        var name = environment.GetValueOrDefault("GITHUB_EVENT_NAME");
+        var path = environment.GetValueOrDefault("GITHUB_EVENT_PATH");
+        var payload = !string.IsNullOrEmpty(name) && !string.IsNullOrEmpty(path) && File.Exists(path) ? File.ReadAllText(path) : null;
+        return Read(name, payload, environment.GetValueOrDefault("GITHUB_REF"), defaultBranch);
+    }
+
     private static string? Get(JsonElement element, params string[] path)
     {
         foreach (var key in path)

@@ -4,5 +4,5 @@ namespace Shipyard.Delivery.Changes;
 public interface IChangedPaths
 {
     /// <summary>Repository-relative, forward-slash paths changed from <paramref name="baseSha"/> to <paramref name="headSha"/>.</summary>
-    IReadOnlyList<string> Between(string baseSha, string headSha);
+    Task<IReadOnlyList<string>> BetweenAsync(string baseSha, string headSha, CancellationToken cancellationToken);
 }

@@ -15,7 +15,10 @@ internal sealed class TreeDiffChangedPaths(string repositoryPath) : IChangedPath
         ContextLines = 0,
     };
 
-    public IReadOnlyList<string> Between(string baseSha, string headSha)
+    public Task<IReadOnlyList<string>> BetweenAsync(string baseSha, string headSha, CancellationToken cancellationToken) =>
+        Task.FromResult(Between(baseSha, headSha));
+
+    private IReadOnlyList<string> Between(string baseSha, string headSha)
     {
         using var repo = new Repository(repositoryPath);
         var oldTree = repo.Lookup<Commit>(baseSha)?.Tree ?? throw new InvalidOperationException($"Commit {baseSha} not found.");

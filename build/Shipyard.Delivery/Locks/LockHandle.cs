@@ -14,9 +14,8 @@ internal sealed class LockHandle : ILockHandle
     private readonly CancellationTokenSource _stopRenewing = new();
     private readonly CancellationTokenSource _lost = new();
     private readonly Task _renewLoop;
-    private readonly SemaphoreSlim _gate = new(1, 1);
     private LockRecord _record;
-    private bool _released;
+    private int _released;
 
     public LockHandle(string key, LockRecord record, ILockStore store, LockOptions options, TimeProvider time, TextWriter log)
     {
@@ -30,27 +29,29 @@ internal sealed class LockHandle : ILockHandle
     /// <summary>Cancelled when a renewal finds the lock taken by someone else (our TTL ran out while we were stalled).</summary>
     public CancellationToken Lost => _lost.Token;
 
-    /// <summary>Releases the lock once; later calls do nothing.</summary>
+    /// <summary>
+    /// Releases the lock once; later calls do nothing. Never throws: a release that fails is reported and the lock
+    /// lapses after its TTL, so the deploy's own failure (the reason we are here) is not replaced by a lock error.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _released, 1) != 0) return;
         await _stopRenewing.CancelAsync();
         try { await _renewLoop; } catch (OperationCanceledException) { }
-        await _gate.WaitAsync();
+        _stopRenewing.Dispose();
+        if (_lost.IsCancellationRequested) return;
         try
         {
-            if (_released) return;
-            _released = true;
-            if (_lost.IsCancellationRequested) return;
             using var timeout = new CancellationTokenSource(_options.ReleaseTimeout, _time);
             var freed = await _store.TryReleaseAsync(_key, _record, timeout.Token);
             await _log.WriteLineAsync(freed
                 ? $"lock {_key} released by {_options.Holder}"
                 : $"warning: lock {_key} was no longer held by {_options.Holder} at release (taken over after its TTL)");
         }
-        finally
+        catch (Exception e)
         {
-            _gate.Release();
-            _stopRenewing.Dispose();
+            await _log.WriteLineAsync(
+                $"warning: releasing lock {_key} failed ({e.Message}); it expires on its own at {_record.ExpiresAt:u}");
         }
     }
 

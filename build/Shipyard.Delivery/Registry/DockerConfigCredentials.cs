@@ -10,7 +10,11 @@ namespace Shipyard.Delivery.Registry;
 /// <c>credHelpers</c> entry or the global <c>credsStore</c> (asks <c>docker-credential-&lt;name&gt; get</c>, which
 /// is also how ECR's <c>docker-credential-ecr-login</c> plugs in), else the base64 <c>auths.&lt;host&gt;.auth</c>.
 /// </summary>
-public sealed class DockerConfigCredentials(string configPath, ProcessRunner runner, Action<string> addSecret)
+/// <param name="configPath">The config.json to read.</param>
+/// <param name="runner">Runs credential helpers.</param>
+/// <param name="addSecret">Registers each secret found, so logs mask it.</param>
+/// <param name="helperDirectory">Folder holding the <c>docker-credential-*</c> programs; null → looked up on PATH.</param>
+public sealed class DockerConfigCredentials(string configPath, ProcessRunner runner, Action<string> addSecret, string? helperDirectory = null)
 {
     /// <summary>The credentials for <paramref name="server"/> (host[:port]); null when the file has none.</summary>
     public async Task<RegistryCredentials?> FindAsync(string server, CancellationToken cancellationToken)
@@ -39,7 +43,7 @@ public sealed class DockerConfigCredentials(string configPath, ProcessRunner run
 
     private async Task<RegistryCredentials?> FromHelperAsync(string helper, string server, CancellationToken cancellationToken)
     {
-        var program = $"docker-credential-{helper}";
+        var program = helperDirectory is null ? $"docker-credential-{helper}" : Path.Combine(helperDirectory, $"docker-credential-{helper}");
         var result = await runner.RunAsync(program, ["get"],
             new ProcessOptions { StandardInput = server, Check = false, Echo = true }, cancellationToken);
         if (result.ExitCode != 0)

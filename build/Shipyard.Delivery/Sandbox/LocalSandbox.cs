@@ -15,12 +15,10 @@ public sealed class LocalSandbox(SandboxSettings settings, ProcessRunner runner,
     public async Task<IReadOnlyList<string>> EnsureAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(settings.StateDirectory);
-        return
-        [
-            await EnsureRegistryAsync(cancellationToken),
-            await EnsureGitOpsRemoteAsync(cancellationToken),
-            await EnsureRuntimeImageAsync(cancellationToken),
-        ];
+        List<string> parts = [await EnsureRegistryAsync(cancellationToken)];
+        if (settings.GitOpsRemote is { } remote) parts.Add(await EnsureGitOpsRemoteAsync(remote, cancellationToken));
+        if (settings.RuntimeImage is { } image) parts.Add(await EnsureRuntimeImageAsync(image, cancellationToken));
+        return parts;
     }
 
     private async Task<string> EnsureRegistryAsync(CancellationToken cancellationToken)
@@ -52,26 +50,26 @@ public sealed class LocalSandbox(SandboxSettings settings, ProcessRunner runner,
         throw new BuildFailedException($"The sandbox registry did not answer at {settings.Registry} within 5 s; see {logFile}.");
     }
 
-    private async Task<string> EnsureGitOpsRemoteAsync(CancellationToken cancellationToken)
+    private async Task<string> EnsureGitOpsRemoteAsync(string remote, CancellationToken cancellationToken)
     {
-        if (Directory.Exists(Path.Combine(settings.GitOpsRemote, "refs"))) return $"GitOps remote {Relative(settings.GitOpsRemote)} exists";
+        if (Directory.Exists(Path.Combine(remote, "refs"))) return $"GitOps remote {Relative(remote)} exists";
         if (!Directory.Exists(Path.Combine(settings.RootDirectory, ".git")))
             throw new BuildFailedException("The sandbox clones its GitOps remote from this repository, but the root is not a git repository.");
-        await runner.RunAsync("git", ["clone", "--quiet", "--bare", "--no-local", settings.RootDirectory, settings.GitOpsRemote],
+        await runner.RunAsync("git", ["clone", "--quiet", "--bare", "--no-local", settings.RootDirectory, remote],
             new ProcessOptions(), cancellationToken);
-        return $"GitOps remote {Relative(settings.GitOpsRemote)} created from this repository";
+        return $"GitOps remote {Relative(remote)} created from this repository";
     }
 
-    private async Task<string> EnsureRuntimeImageAsync(CancellationToken cancellationToken)
+    private async Task<string> EnsureRuntimeImageAsync(string image, CancellationToken cancellationToken)
     {
-        var (repository, tag) = SplitImage(settings.RuntimeImage);
+        var (repository, tag) = SplitImage(image);
         using (var request = new HttpRequestMessage(HttpMethod.Head, $"http://{settings.Registry}/v2/{repository}/manifests/{tag}"))
         {
             // Without these the registry answers 404 for manifests it cannot convert (OCI ones, as buildah pushes).
             request.Headers.Accept.ParseAdd("application/vnd.oci.image.manifest.v1+json");
             request.Headers.Accept.ParseAdd("application/vnd.docker.distribution.manifest.v2+json");
             using var response = await http.SendAsync(request, cancellationToken);
-            if (response.IsSuccessStatusCode) return $"runtime base {settings.RuntimeImage} present";
+            if (response.IsSuccessStatusCode) return $"runtime base {image} present";
         }
         if (!OnPath("buildah"))
             throw new BuildFailedException("The sandbox builds its runtime base image with buildah (Debian: apt-get install buildah busybox-static runc).");
@@ -84,11 +82,11 @@ public sealed class LocalSandbox(SandboxSettings settings, ProcessRunner runner,
         File.Copy(busybox, Path.Combine(context, "busybox"), overwrite: true);
         await File.WriteAllTextAsync(Path.Combine(context, "Containerfile"),
             "FROM scratch\nCOPY busybox /bin/busybox\nRUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]\n", cancellationToken);
-        await runner.RunAsync("buildah", ["bud", "--quiet", "--isolation", "chroot", "-f", "Containerfile", "-t", settings.RuntimeImage, "."],
+        await runner.RunAsync("buildah", ["bud", "--quiet", "--isolation", "chroot", "-f", "Containerfile", "-t", image, "."],
             new ProcessOptions { WorkingDirectory = context }, cancellationToken);
-        await runner.RunAsync("buildah", ["push", "--quiet", "--tls-verify=false", settings.RuntimeImage, $"docker://{settings.RuntimeImage}"],
+        await runner.RunAsync("buildah", ["push", "--quiet", "--tls-verify=false", image, $"docker://{image}"],
             new ProcessOptions(), cancellationToken);
-        return $"runtime base {settings.RuntimeImage} built from busybox and pushed";
+        return $"runtime base {image} built from busybox and pushed";
     }
 
     private async Task<bool> RegistryAnswersAsync(CancellationToken cancellationToken)

@@ -18,16 +18,20 @@ public sealed class ServiceReleaser(string repositoryPath, TimeProvider time)
     /// <summary>Decides the next version of <paramref name="service"/> without changing anything.</summary>
     /// <param name="service">Service name (the tag prefix in a monorepo).</param>
     /// <param name="paths">Repository-relative folders/files of the service (its folder plus its dependencies).</param>
-    /// <param name="monorepo">True: tags <c>service/vX.Y.Z</c>; false: <c>vX.Y.Z</c>.</param>
+    /// <param name="monorepo">
+    /// True: only <c>service/vX.Y.Z</c> tags count and are created. False (one service): <c>vX.Y.Z</c> tags, unless
+    /// the service's last release used a <c>service/</c> tag, whose style is then kept.
+    /// </param>
     /// <param name="force"><c>--bump</c>: release with this bump even without releasable commits.</param>
     public ReleasePlan Plan(string service, IReadOnlyList<string> paths, bool monorepo, BumpKind? force = null)
     {
         using var repo = Open();
         var head = repo.Head.Tip ?? throw new UsageException("The repository has no commit: nothing to release.");
-        var prefix = monorepo ? service : null;
         var last = repo.Tags
             .Select(t => (Tag: t, Version: ReleaseTags.VersionOf(t.FriendlyName, service), Commit: t.PeeledTarget as Commit))
-            .Where(t => t.Version is not null && t.Commit is not null && (prefix is null ? !t.Tag.FriendlyName.Contains('/') : t.Tag.FriendlyName.StartsWith(prefix + "/", StringComparison.Ordinal)))
+            // A single-service repository may still use service tags; a monorepo never reads plain v-tags.
+            .Where(t => t.Version is not null && t.Commit is not null
+                && (t.Tag.FriendlyName.StartsWith(service + "/", StringComparison.Ordinal) || (!monorepo && !t.Tag.FriendlyName.Contains('/'))))
             .Where(t => t.Commit!.Sha == head.Sha || repo.ObjectDatabase.FindMergeBase(t.Commit, head)?.Sha == t.Commit!.Sha)
             .OrderByDescending(t => t.Version!, SemVersion.PrecedenceComparer)
             .FirstOrDefault();
@@ -36,11 +40,13 @@ public sealed class ServiceReleaser(string repositoryPath, TimeProvider time)
         if (last.Commit is not null) filter.ExcludeReachableFrom = last.Commit;
         var touching = repo.Commits.QueryBy(filter).Where(c => Touches(repo, c, paths)).ToList();
 
-        var kind = force ?? touching.Select(c => ConventionalCommit.Classify(c.Message)).DefaultIfEmpty(BumpKind.None).Max();
+        var kind = force is { } f and not BumpKind.None ? f : touching.Select(c => ConventionalCommit.Classify(c.Message)).DefaultIfEmpty(BumpKind.None).Max();
         var next = kind == BumpKind.None ? null : Next(last.Version, kind);
         return new ReleasePlan(service, last.Version, next, kind, [.. touching.Select(c => $"{c.Sha[..7]} {c.MessageShort}")])
         {
-            Tag = next is null ? null : ReleaseTags.Name(prefix, next),
+            // Keep the style of the last release; the first one follows the repository's shape.
+            Tag = next is null ? null : ReleaseTags.Name(
+                (last.Tag is null ? monorepo : last.Tag.FriendlyName.Contains('/')) ? service : null, next),
         };
     }
 

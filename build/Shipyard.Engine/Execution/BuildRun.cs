@@ -39,9 +39,7 @@ internal sealed class BuildRun(BuildBase build, BuildSession session, IReadOnlyL
         var commandLine = CommandLine.Parse(args);
         var options = BuiltInOptions.From(commandLine);
         var ansi = new Ansi(session.Color);
-        // Only the real process (the build is the entry assembly) may fall back to its own location; tests never do.
-        var isEntry = System.Reflection.Assembly.GetEntryAssembly() == build.GetType().Assembly;
-        var root = RootDirectory.Find(options.Root, session.WorkingDirectory, isEntry ? AppContext.BaseDirectory : null);
+        var root = RootDirectory.Find(options.Root, session.WorkingDirectory, session.RootSearchFallback);
         var nukeDirectory = Path.Combine(root, ".nuke");
         _host = session.Environment.TryGetValue("GITHUB_ACTIONS", out var actions) && actions == "true"
             ? new GitHubActionsHost(_output, session.Output, build.Secrets, session.Environment)
@@ -53,10 +51,9 @@ internal sealed class BuildRun(BuildBase build, BuildSession session, IReadOnlyL
         build.Time = session.Time;
 
         var model = ModelBuilder.Build(build, defaultTargets);
-        var sources = ParameterSources.Load(session.Environment, Directory.Exists(nukeDirectory) ? nukeDirectory : null, options.Profiles);
-        ParameterBinder.Bind(model.Parameters, commandLine, sources, build.Secrets);
-
-        if (!_host.IsServer || options.GenerateSchema) BuildSchema.WriteIfChanged(model, nukeDirectory, force: options.GenerateSchema);
+        // Like NUKE, a local run keeps the schema current; a stamp of the build's binaries makes the check nearly free.
+        if (!_host.IsServer || options.GenerateSchema)
+            BuildSchema.WriteIfChanged(model, nukeDirectory, ModelBuilder.Fingerprint(build), force: options.GenerateSchema);
         if (options.GenerateSchema)
         {
             _output.WriteLine($"Wrote {Path.Combine(".nuke", "build.schema.json")}");
@@ -65,17 +62,24 @@ internal sealed class BuildRun(BuildBase build, BuildSession session, IReadOnlyL
         var listed = ListedOrder(model);
         if (options.Help)
         {
+            // Help needs no parameter values: skipping the sources keeps --help fast and working with a broken profile.
             HelpWriter.Write(_output, model, listed);
             return 0;
         }
 
-        build.OnInitialized();
+        var sources = ParameterSources.Load(session.Environment, Directory.Exists(nukeDirectory) ? nukeDirectory : null, options.Profiles);
+        ParameterBinder.Bind(model.Parameters, commandLine, sources, build.Secrets);
+
         var requested = FileTargets(options.Targets, sources, "target") ?? model.DefaultTargets;
         foreach (var name in requested)
             if (model.Find(name) is null) throw new UsageException(Planner.UnknownTarget(name, listed.Where(t => !t.Unlisted).Select(t => t.Name)));
         if (requested.Count == 0) throw new UsageException("No target given and the build has no default target. Run with --help to list the targets.");
-
+        var parallelism = options.Parallelism ?? System.Environment.ProcessorCount;
+        if (parallelism < 1) throw new UsageException($"--parallelism must be at least 1, got {parallelism}.");
         var plan = Planner.Plan([.. model.Targets.Select(t => t.Edges)], requested);
+
+        // After the cheap checks of the command line, so a typo is reported before the build loads its inputs.
+        build.OnInitialized();
         var skip = options.Skip ?? (IReadOnlyList<string>?)FileTargets([], sources, "skip");
         var skipReasons = SkipRules.Reasons(model, plan, skip);
         if (options.Plan)
@@ -87,8 +91,6 @@ internal sealed class BuildRun(BuildBase build, BuildSession session, IReadOnlyL
 
         if (!options.NoLogo) _output.WriteLine(ansi.Dim($"Shipyard build · {_host.Name} · {root}"));
         _host.Start(build.Secrets.Values);
-        var parallelism = options.Parallelism ?? System.Environment.ProcessorCount;
-        if (parallelism < 1) throw new UsageException($"--parallelism must be at least 1, got {parallelism}.");
         var settings = new ExecutionSettings(_output, _host, build.Secrets, session.Time, parallelism, session.Cancellation);
         var record = await new Executor(model, plan, skipReasons, settings).RunAsync();
 

@@ -13,4 +13,10 @@ public sealed record BuildSession(
 {
     /// <summary>Whether to colour the output (terminal host only; <c>NO_COLOR</c> turns it off).</summary>
     public bool Color { get; init; }
+
+    /// <summary>
+    /// Where else to look for <c>.nuke/</c> when the working directory is outside the repository: the console session
+    /// sets the build's binaries folder, so <c>build.sh</c> works from anywhere; test sessions never fall back.
+    /// </summary>
+    internal string? RootSearchFallback { get; init; }
 }

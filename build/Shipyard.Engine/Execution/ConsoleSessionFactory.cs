@@ -33,7 +33,12 @@ internal static class ConsoleSessionFactory
 
         return new BuildSession(output, environment, System.Environment.CurrentDirectory, cancellation.Token, TimeProvider.System)
         {
-            Color = !Console.IsOutputRedirected && !(environment.TryGetValue("NO_COLOR", out var noColor) && noColor.Length > 0),
+            RootSearchFallback = AppContext.BaseDirectory,
+            Color = UseColor(Console.IsOutputRedirected, environment),
         };
     }
+
+    /// <summary>Colour only on an interactive terminal, and never when <c>NO_COLOR</c> is set to anything (no-color.org).</summary>
+    internal static bool UseColor(bool outputRedirected, IReadOnlyDictionary<string, string> environment) =>
+        !outputRedirected && !(environment.TryGetValue("NO_COLOR", out var noColor) && noColor.Length > 0);
 }

@@ -36,7 +36,7 @@ internal sealed class Executor(BuildModel model, ExecutionPlan plan, IReadOnlyDi
 
         var cancelled = settings.Cancellation.IsCancellationRequested;
         var failed = _rows.Any(r => r.Status == TargetStatus.Failed);
-        var exitCode = cancelled ? CancelledExitCode : failed ? 1 : 0;
+        var exitCode = cancelled ? CancelledExitCode : _rows.Any(r => r.UsageError) ? 2 : failed ? 1 : 0;
         return new RunRecord([.. _rows.Select(r => r.Freeze(settings.Secrets))], plan.Targets,
             settings.Time.GetElapsedTime(started), exitCode, cancelled);
     }

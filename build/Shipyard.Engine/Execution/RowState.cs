@@ -13,6 +13,9 @@ internal sealed class RowState(string target, string? item)
     public string? Note { get; set; }
     public string? SkipReason { get; set; }
 
+    /// <summary>Failed with a <see cref="UsageException"/>: the build exits with 2 rather than 1.</summary>
+    public bool UsageError { get; set; }
+
     public void Fact(string key, string value)
     {
         lock (_gate) _facts[key] = value;

@@ -6,6 +6,9 @@ internal sealed class SecretSet
     private readonly Lock _gate = new();
     private string[] _values = [];
 
+    /// <summary>Called with each value added after a host started (GitHub must learn it with add-mask).</summary>
+    public Action<string>? Added { get; set; }
+
     public void Add(string? value)
     {
         if (string.IsNullOrEmpty(value)) return;
@@ -15,6 +18,7 @@ internal sealed class SecretSet
             // Longest first so a secret containing another is masked whole.
             _values = [.. _values.Append(value).OrderByDescending(v => v.Length)];
         }
+        Added?.Invoke(value);
     }
 
     /// <summary>The raw values, for the one host call that must learn them (GitHub's add-mask).</summary>

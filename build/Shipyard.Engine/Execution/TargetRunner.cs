@@ -101,7 +101,9 @@ internal sealed class TargetRunner(TargetNode node, RowState row, List<RowState>
             case OperationCanceledException when token.IsCancellationRequested:
                 settings.Host.Error($"{name} was cancelled.");
                 return "cancelled";
-            case BuildFailedException:
+            case BuildFailedException or UsageException:
+                // Bad input found only once the target runs (a service name that does not exist ...) exits with 2.
+                if (e is UsageException) row.UsageError = true;
                 settings.Host.Error($"{name}: {e.Message}");
                 return FirstLine(e.Message);
             default:

@@ -13,11 +13,17 @@ internal sealed class GitHubActionsHost(TextWriter output, TextWriter raw, Secre
     /// <summary>The one place a raw secret value is written: GitHub must be told what to mask in its own log.</summary>
     public override void Start(IEnumerable<string> secretValues)
     {
+        foreach (var value in secretValues) AddMask(value);
+        secrets.Added = AddMask;
+    }
+
+    private void AddMask(string value)
+    {
         lock (raw)
         {
-            foreach (var value in secretValues)
-                foreach (var line in value.Split('\n'))
-                    if (line.Trim().Length > 0) raw.Write($"::add-mask::{line.TrimEnd('\r')}\n");
+            // GitHub masks line by line, so a multi-line secret is announced one line at a time.
+            foreach (var line in value.Split('\n'))
+                if (line.Trim().Length > 0) raw.Write($"::add-mask::{line.TrimEnd('\r')}\n");
             raw.Flush();
         }
     }

@@ -23,6 +23,8 @@ internal static class ExpressionText
         UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } u => Render(u.Operand),
         UnaryExpression { NodeType: ExpressionType.ArrayLength } u => $"{Render(u.Operand)}.Length",
         BinaryExpression b => $"{Wrap(b.Left)} {Operator(b.NodeType)} {Wrap(b.Right)}",
+        // Implicit conversions (e.g. array to span for Contains) are invisible in the source.
+        MethodCallExpression { Method.Name: "op_Implicit", Arguments.Count: 1 } call => Render(call.Arguments[0]),
         MethodCallExpression call => RenderCall(call),
         ConditionalExpression c => $"{Wrap(c.Test)} ? {Wrap(c.IfTrue)} : {Wrap(c.IfFalse)}",
         _ => expression.ToString(),

@@ -60,6 +60,10 @@ internal static class ModelBuilder
         return new BuildModel(targets, parameters, defaultTargets);
     }
 
+    /// <summary>Identifies the compiled build and engine: equal fingerprints mean equal targets and parameters.</summary>
+    public static string Fingerprint(BuildBase build) =>
+        $"{build.GetType().Assembly.ManifestModule.ModuleVersionId}/{typeof(BuildBase).Assembly.ManifestModule.ModuleVersionId}/{build.GetType().FullName}";
+
     private static ParameterDescriptor? FindParameter(IReadOnlyList<ParameterDescriptor> parameters, Expression body) =>
         body is MemberExpression member ? parameters.FirstOrDefault(p => p.MemberName == member.Member.Name) : null;
 

@@ -25,7 +25,8 @@ internal static class HelpWriter
         if (parameters.Count > 0)
         {
             output.WriteLine();
-            output.WriteLine("Parameters (command line, environment IMAGE_TAG / NUKE_IMAGE_TAG, .nuke/parameters[.<profile>].json):");
+            var example = model.Parameters[0].Name.Replace('-', '_').ToUpperInvariant();
+            output.WriteLine($"Parameters (also read from environment variables such as {example} or NUKE_{example}, and from .nuke/parameters[.<profile>].json):");
             WriteColumns(output, parameters);
         }
 

@@ -38,7 +38,8 @@ internal static class Planner
         }
         edges = [.. edges.DistinctBy(e => (e.From, e.To))];
 
-        return new ExecutionPlan(Order(natural, edges), edges, requestedNames);
+        var declared = nodes.Select((n, i) => (n.Name, i)).ToDictionary(x => x.Name, x => x.i);
+        return new ExecutionPlan(Order(natural, edges, declared), edges, requestedNames);
     }
 
     private static string Resolve(Dictionary<string, PlanNode> byName, IReadOnlyList<PlanNode> nodes, string name) =>
@@ -74,7 +75,7 @@ internal static class Planner
     }
 
     /// <summary>Topological order; among targets that are ready, the one earliest in natural order goes first.</summary>
-    private static List<string> Order(List<string> natural, List<PlanEdge> edges)
+    private static List<string> Order(List<string> natural, List<PlanEdge> edges, Dictionary<string, int> declared)
     {
         var incoming = natural.ToDictionary(n => n, n => edges.Count(e => e.To == n));
         var result = new List<string>();
@@ -82,7 +83,7 @@ internal static class Planner
         while (remaining.Count > 0)
         {
             var next = remaining.FirstOrDefault(n => incoming[n] == 0)
-                ?? throw new UsageException("Circular dependency: " + FindCycle(remaining, edges));
+                ?? throw new UsageException("Circular dependency: " + FindCycle(remaining, edges, declared));
             remaining.Remove(next);
             result.Add(next);
             foreach (var edge in edges.Where(e => e.From == next)) incoming[edge.To]--;
@@ -90,8 +91,11 @@ internal static class Planner
         return result;
     }
 
-    /// <summary>Walks "needs" edges (to → from) among the stuck targets until a name repeats: that is the cycle.</summary>
-    private static string FindCycle(List<string> stuck, List<PlanEdge> edges)
+    /// <summary>
+    /// Walks "needs" edges (to → from) among the stuck targets until a name repeats: that is the cycle, shown from
+    /// its first declared target so the message is the same however the plan was requested.
+    /// </summary>
+    private static string FindCycle(List<string> stuck, List<PlanEdge> edges, Dictionary<string, int> declared)
     {
         var path = new List<string> { stuck[0] };
         while (true)
@@ -99,7 +103,13 @@ internal static class Planner
             var current = path[^1];
             var next = edges.First(e => e.To == current && stuck.Contains(e.From)).From;
             var seen = path.IndexOf(next);
-            if (seen >= 0) return string.Join(" -> ", path.Skip(seen).Append(next));
+            if (seen >= 0)
+            {
+                var cycle = path.Skip(seen).ToList();
+                var start = cycle.IndexOf(cycle.MinBy(n => declared[n])!);
+                var rotated = cycle.Skip(start).Concat(cycle.Take(start)).ToList();
+                return string.Join(" -> ", rotated.Append(rotated[0]));
+            }
             path.Add(next);
         }
     }

@@ -55,16 +55,34 @@ public static class BuildSchema
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    /// <summary>Writes the schema when it differs from the file (or <paramref name="force"/>); only where <c>.nuke/</c> exists.</summary>
-    internal static bool WriteIfChanged(BuildModel model, string nukeDirectory, bool force)
+    /// <summary>
+    /// Writes the schema when it differs from the file (or <paramref name="force"/>); only where <c>.nuke/</c> exists.
+    /// A stamp in <c>.nuke/temp</c> records the build's fingerprint and the file's size and time, so an unchanged
+    /// build skips rendering altogether.
+    /// </summary>
+    internal static bool WriteIfChanged(BuildModel model, string nukeDirectory, string fingerprint, bool force)
     {
         if (!force && !Directory.Exists(nukeDirectory)) return false;
         var path = Path.Combine(nukeDirectory, "build.schema.json");
+        var stampPath = Path.Combine(nukeDirectory, "temp", "schema.stamp");
+        if (!force && File.Exists(stampPath) && File.ReadAllText(stampPath) == Stamp(path, fingerprint)) return false;
+
         var text = Render(model);
-        if (File.Exists(path) && File.ReadAllText(path) == text) return false;
-        Directory.CreateDirectory(nukeDirectory);
-        File.WriteAllText(path, text);
-        return true;
+        var changed = !File.Exists(path) || File.ReadAllText(path) != text;
+        if (changed)
+        {
+            Directory.CreateDirectory(nukeDirectory);
+            File.WriteAllText(path, text);
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(stampPath)!);
+        File.WriteAllText(stampPath, Stamp(path, fingerprint));
+        return changed;
+    }
+
+    private static string Stamp(string path, string fingerprint)
+    {
+        var file = new FileInfo(path);
+        return file.Exists ? $"{fingerprint} {file.Length} {file.LastWriteTimeUtc.Ticks}" : "";
     }
 
     private static void Parameter(Utf8JsonWriter json, ParameterDescriptor parameter)

@@ -117,7 +117,7 @@ public sealed class BaseSelectionTests
     }
 
     [Fact]
-    public async Task AnExplicitBaseWinsAndAnUnknownOneIsAUsageError()
+    public async Task AnExplicitBaseWinsAndAnUnknownOneFailsInOneLine()
     {
         using var repo = TodoPlatform.Repository();
         var first = repo.Head;
@@ -126,8 +126,8 @@ public sealed class BaseSelectionTests
         var changes = await DetectAsync(repo, new ChangeRequest { Base = first, Event = new ChangeEvent { Name = "push", Before = repo.Head } });
         changes.ToBuild.Select(a => a.Service.Name).ShouldBe(["todo-worker"]);
 
-        var error = await Should.ThrowAsync<Shipyard.Engine.UsageException>(() => DetectAsync(repo, new ChangeRequest { Base = "no-such-rev" }));
-        error.Message.ShouldBe("--base 'no-such-rev' is not a commit in this repository.");
+        var error = await Should.ThrowAsync<Shipyard.Engine.BuildFailedException>(() => DetectAsync(repo, new ChangeRequest { Base = "no-such-rev" }));
+        error.Message.ShouldBe("--base 'no-such-rev' is not a commit in this repository: pass a fetched SHA, branch or tag.");
     }
 
     [Fact]

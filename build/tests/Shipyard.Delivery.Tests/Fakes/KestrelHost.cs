@@ -9,6 +9,7 @@ namespace Shipyard.Delivery.Tests.Fakes;
 public sealed class KestrelHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _disposed;
 
     private KestrelHost(WebApplication app, Uri url) => (_app, Url) = (app, url);
 
@@ -30,6 +31,7 @@ public sealed class KestrelHost : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

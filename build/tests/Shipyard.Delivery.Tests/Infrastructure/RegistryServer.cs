@@ -20,12 +20,16 @@ public sealed class RegistryServer : IAsyncDisposable
     /// <summary>host:port as used in image references.</summary>
     public string Host => $"127.0.0.1:{Port}";
 
-    public static async Task<RegistryServer> StartAsync(string? username = null, string? password = null)
+    /// <summary>Starts a registry; with <paramref name="username"/> it requires htpasswd Basic auth.</summary>
+    /// <param name="username">User of the htpasswd file, or null for anonymous access.</param>
+    /// <param name="password">Its password.</param>
+    /// <param name="authConfig">A raw <c>auth:</c> YAML line instead (e.g. token auth), or null.</param>
+    public static async Task<RegistryServer> StartAsync(string? username = null, string? password = null, string? authConfig = null)
     {
         var binary = Require("docker-registry", "apt-get install -y docker-registry");
         var root = Directory.CreateTempSubdirectory("registry-").FullName;
         var port = FreePort();
-        var auth = "";
+        var auth = authConfig is null ? "" : authConfig + "\n";
         if (username is not null)
         {
             var htpasswd = Require("htpasswd", "apt-get install -y apache2-utils");

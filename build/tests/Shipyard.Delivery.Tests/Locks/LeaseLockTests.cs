@@ -124,4 +124,30 @@ public sealed class LeaseLockTests : IAsyncLifetime
 
         Lease("deploy-lock-todo-web")!["holderIdentity"]!.GetValue<string>().ShouldBe("run-a");
     }
+
+    [Fact]
+    public async Task DisposingAHandleTwiceIsHarmless()
+    {
+        var handle = await Contender("run-a").AcquireAsync("todo-api", Ct);
+
+        await handle.DisposeAsync();
+        await handle.DisposeAsync();
+
+        _log.ToString().Split("released by run-a").Length.ShouldBe(2, "released exactly once");
+    }
+
+    [Fact]
+    public async Task AReleaseThatFailsDoesNotReplaceTheDeploysOwnError()
+    {
+        var failure = await Should.ThrowAsync<BuildFailedException>(async () =>
+        {
+            await using var handle = await Contender("run-a").AcquireAsync("todo-api", Ct);
+            await _api.DisposeAsync(); // the API server goes away mid-deploy
+            throw new BuildFailedException("push rejected");
+        });
+
+        failure.Message.ShouldBe("push rejected");
+        _log.ToString().ShouldContain("warning: releasing lock todo-api failed (");
+        _log.ToString().ShouldContain("it expires on its own at ");
+    }
 }

@@ -43,7 +43,7 @@ public sealed class LocalSandboxTests : IAsyncLifetime
         ]);
         var tags = await _http.GetStringAsync($"http://{_settings.Registry}/v2/sandbox/runtime/tags/list", ct);
         tags.ShouldContain("\"busybox\"");
-        File.Exists(Path.Combine(_settings.GitOpsRemote, "HEAD")).ShouldBeTrue();
+        File.Exists(Path.Combine(_settings.GitOpsRemote!, "HEAD")).ShouldBeTrue();
     }
 
     [Fact]

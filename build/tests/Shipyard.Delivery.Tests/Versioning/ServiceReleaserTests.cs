@@ -104,6 +104,16 @@ public sealed class ServiceReleaserTests
     }
 
     [Fact]
+    public void ASingleServiceRepositoryKeepsServiceTagsWhenItHasThem()
+    {
+        using var git = Released();
+        git.Commit("services/todo-api/b.txt", "fix: bug");
+        var releaser = new ServiceReleaser(git.WorkTree, TimeProvider.System);
+
+        releaser.Plan("todo-api", ApiPaths, monorepo: false).Tag.ShouldBe("todo-api/v1.2.4");
+    }
+
+    [Fact]
     public void BumpOverridesTheCommits()
     {
         using var git = Released();

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Shipyard.Delivery.Processes;
+
+namespace Shipyard.Delivery.Changes;
+
+/// <summary>
+/// Times the affected-set computation (diff + rules, for the whole catalog) against <c>git diff --name-only base head</c>
+/// on the same generated monorepo in the same run, the median of several runs each. Not a test: the pipeline (or a
+/// person) runs it and reads the figures; the goal is a ratio of at most 1.5.
+/// </summary>
+public sealed class ChangesBenchmark(ProcessRunner runner, TextWriter log)
+{
+    /// <summary>Generates the repository under <paramref name="workDirectory"/> and measures.</summary>
+    public async Task<ChangesBenchmarkFigures> RunAsync(
+        string workDirectory, int services = 1000, int filesPerService = 100, int changeEvery = 20, int runs = 7,
+        CancellationToken cancellationToken = default)
+    {
+        var generate = Stopwatch.StartNew();
+        var repo = await SyntheticMonorepo.CreateAsync(Path.Combine(workDirectory, "monorepo"), services, filesPerService, changeEvery, runner, cancellationToken);
+        generate.Stop();
+        await log.WriteLineAsync($"Generated {repo.Files:N0} files in {services:N0} services, {repo.ChangedFiles:N0} changed, in {generate.Elapsed.TotalSeconds:F1} s");
+
+        var gitArgs = new[] { "-C", repo.Path, "diff", "--name-only", repo.Base, repo.Head };
+        var quiet = new ProcessOptions { Echo = false };
+        var git = await MedianAsync(runs, async () => (await runner.RunAsync("git", gitArgs, quiet, cancellationToken)).StandardOutput.Count(c => c == '\n'));
+        var treeDiff = await MedianAsync(runs, () => AffectedAsync(repo, new TreeDiffChangedPaths(repo.Path), cancellationToken));
+        var treeWalk = await MedianAsync(runs, () => AffectedAsync(repo, new OidTreeWalkChangedPaths(repo.Path), cancellationToken));
+        var gitCli = await MedianAsync(runs, () => AffectedAsync(repo, new GitCliChangedPaths(repo.Path, runner), cancellationToken));
+
+        var figures = new ChangesBenchmarkFigures(repo.Files, services, repo.ChangedFiles, treeDiff.Count, git.Time, treeDiff.Time, treeWalk.Time, gitCli.Time);
+        await log.WriteLineAsync(figures.ToString());
+        return figures;
+    }
+
+    private static async Task<int> AffectedAsync(SyntheticMonorepo repo, IChangedPaths paths, CancellationToken cancellationToken)
+    {
+        var calculator = new AffectedSetCalculator(repo.Catalog);
+        var changed = await paths.BetweenAsync(repo.Base, repo.Head, cancellationToken);
+        return calculator.Compute(changed).Count(a => a.IsAffected);
+    }
+
+    /// <summary>Runs once to warm up, then <paramref name="runs"/> times; the median time and the last result.</summary>
+    private static async Task<(TimeSpan Time, int Count)> MedianAsync(int runs, Func<Task<int>> action)
+    {
+        var count = await action();
+        var times = new List<TimeSpan>(runs);
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            count = await action();
+            times.Add(watch.Elapsed);
+        }
+        times.Sort();
+        return (times[runs / 2], count);
+    }
+}

@@ -1,0 +1,116 @@
+using Shipyard.Delivery.Processes;
+using Shipyard.Engine;
+
+namespace Shipyard.Delivery.Locks;
+
+/// <summary>
+/// A deploy lock as the ref <c>refs/locks/&lt;key&gt;</c> in the GitOps repository, written with the git CLI. Every push
+/// names the value it expects the ref to have (<c>--force-with-lease=ref:expected</c>, empty for "must not exist"),
+/// which the server checks under its ref lock: creation, take-over, renewal and release are compare-and-swaps. The
+/// ref points at a parentless commit whose message carries holder, times and TTL as JSON.
+/// </summary>
+internal sealed class GitRefLockStore : ILockStore, IDisposable
+{
+    private const string EmptyTree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+    private readonly ProcessRunner _runner;
+    private readonly string _remote;
+    private readonly GitAskPass? _askPass;
+    private readonly string _scratch;
+    private readonly Lazy<Task> _init;
+
+    /// <param name="runner">Runs git (commands are not echoed: lock polling would flood the log).</param>
+    /// <param name="remote">Clone URL or path of the GitOps repository (no credentials in it).</param>
+    /// <param name="token">Token for HTTPS remotes (as the password of <c>x-access-token</c>), or null.</param>
+    public GitRefLockStore(ProcessRunner runner, string remote, string? token)
+    {
+        (_runner, _remote) = (runner, remote);
+        _askPass = string.IsNullOrEmpty(token) ? null : new GitAskPass("x-access-token", token);
+        _scratch = Directory.CreateTempSubdirectory("shipyard-lock-").FullName;
+        _init = new Lazy<Task>(() => GitAsync(["init", "--quiet", "--bare", _scratch], CancellationToken.None));
+    }
+
+    /// <summary>The local scratch repository lock commits are made in (nothing in it holds credentials).</summary>
+    internal string ScratchDirectory => _scratch;
+
+    /// <inheritdoc />
+    public bool IsAtomic => true;
+
+    /// <inheritdoc />
+    public string Describe(string key) => $"git ref {RefName(key)}";
+
+    /// <inheritdoc />
+    public async Task<LockRecord?> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        await _init.Value;
+        var seen = $"refs/seen/{key}";
+        var fetch = await GitAsync(["-C", _scratch, "fetch", "--quiet", "--no-write-fetch-head", _remote, $"+{RefName(key)}:{seen}"],
+            cancellationToken, check: false);
+        if (fetch.ExitCode != 0)
+        {
+            if (fetch.StandardError.Contains("couldn't find remote ref", StringComparison.Ordinal)) return null;
+            throw new BuildFailedException($"Cannot read the deploy lock {RefName(key)} from the GitOps repository: {Tail(fetch)}");
+        }
+        var cat = await GitAsync(["-C", _scratch, "cat-file", "--batch"], cancellationToken, stdin: seen + "\n");
+        return GitRefLockMessage.Parse(cat.StandardOutput);
+    }
+
+    /// <inheritdoc />
+    public Task<LockRecord?> TryCreateAsync(string key, LockClaim claim, CancellationToken cancellationToken) =>
+        PushClaimAsync(key, expected: "", GitRefLockMessage.For(key, claim, claim.Now, token: null), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<LockRecord?> TryTakeOverAsync(string key, LockRecord current, LockClaim claim, CancellationToken cancellationToken) =>
+        PushClaimAsync(key, current.Version, GitRefLockMessage.For(key, claim, claim.Now, token: null), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<LockRecord?> TryRenewAsync(string key, LockRecord held, LockClaim claim, CancellationToken cancellationToken) =>
+        PushClaimAsync(key, held.Version, GitRefLockMessage.For(key, claim, held.AcquiredAt ?? claim.Now, held.FencingToken), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<bool> TryReleaseAsync(string key, LockRecord held, CancellationToken cancellationToken) =>
+        await PushAsync(key, held.Version, source: "", cancellationToken);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _askPass?.Dispose();
+        try { Directory.Delete(_scratch, recursive: true); } catch (IOException) { }
+    }
+
+    private async Task<LockRecord?> PushClaimAsync(string key, string expected, string message, CancellationToken cancellationToken)
+    {
+        await _init.Value;
+        var commit = (await GitAsync(["-C", _scratch, "commit-tree", EmptyTree, "-m", message], cancellationToken)).StandardOutput.Trim();
+        if (!await PushAsync(key, expected, commit, cancellationToken)) return null;
+        return GitRefLockMessage.Parse($"{commit} commit 0\n\n{message}");
+    }
+
+    /// <summary>Pushes <paramref name="source"/> (empty: delete) to the lock ref if it still has <paramref name="expected"/>.</summary>
+    private async Task<bool> PushAsync(string key, string expected, string source, CancellationToken cancellationToken)
+    {
+        var result = await GitAsync(
+            ["-C", _scratch, "push", "--quiet", "--porcelain", $"--force-with-lease={RefName(key)}:{expected}", _remote, $"{source}:{RefName(key)}"],
+            cancellationToken, check: false);
+        if (result.ExitCode == 0) return true;
+        // "[rejected] (stale info)", "(fetch first)", "[remote rejected] (failed to update ref)": someone else wrote first.
+        if (result.StandardOutput.Contains("rejected", StringComparison.Ordinal) || result.StandardError.Contains("rejected", StringComparison.Ordinal))
+            return false;
+        throw new BuildFailedException($"Cannot write the deploy lock {RefName(key)} to the GitOps repository: {Tail(result)}");
+    }
+
+    private Task<ProcessResult> GitAsync(string[] args, CancellationToken cancellationToken, bool check = true, string? stdin = null)
+    {
+        var environment = new Dictionary<string, string?>(_askPass?.Environment ?? new Dictionary<string, string?>())
+        {
+            ["GIT_AUTHOR_NAME"] = "shipyard", ["GIT_AUTHOR_EMAIL"] = "shipyard@localhost",
+            ["GIT_COMMITTER_NAME"] = "shipyard", ["GIT_COMMITTER_EMAIL"] = "shipyard@localhost",
+        };
+        var options = new ProcessOptions { Echo = false, Check = check, Environment = environment, StandardInput = stdin };
+        return _runner.RunAsync("git", ["-c", "credential.helper=", .. args], options, cancellationToken);
+    }
+
+    private static string Tail(ProcessResult result) =>
+        string.Join(" | ", (result.StandardError + result.StandardOutput).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(3));
+
+    private static string RefName(string key) => $"refs/locks/{key}";
+}

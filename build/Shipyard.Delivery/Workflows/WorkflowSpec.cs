@@ -1,0 +1,45 @@
+using Shipyard.Delivery.Catalog;
+using Shipyard.Delivery.Changes;
+
+namespace Shipyard.Delivery.Workflows;
+
+/// <summary>
+/// What the workflow generator needs from the build: the catalog, the target names, and the names of the secret
+/// parameters that CI must pass as environment variables. Plain parameters (registry, GitOps repository ...) come
+/// from the checked-in profile, not from the workflow. The pipeline builds the spec from its own definitions.
+/// </summary>
+public sealed record WorkflowSpec
+{
+    /// <summary>The services (for the manual trigger's choice and the per-service workflows).</summary>
+    public required IReadOnlyList<Service> Services { get; init; }
+
+    /// <summary>Environment names of the [Secret] parameters (e.g. <c>REGISTRY_PASSWORD</c>), passed from <c>secrets.*</c>.</summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
+
+    /// <summary>The branch whose pushes deploy.</summary>
+    public string DefaultBranch { get; init; } = "main";
+
+    /// <summary>Runner label.</summary>
+    public string RunsOn { get; init; } = "ubuntu-latest";
+
+    /// <summary>The change-detection target.</summary>
+    public string ChangesTarget { get; init; } = "Changes";
+
+    /// <summary>Targets a pull request runs per changed service (no push).</summary>
+    public IReadOnlyList<string> PullRequestTargets { get; init; } = ["Test", "Build"];
+
+    /// <summary>The deploy target (its dependencies build and push; it triggers verification).</summary>
+    public string DeployTarget { get; init; } = "Deploy";
+
+    /// <summary>The target run instead of <see cref="DeployTarget"/> when the manual trigger's deploy switch is off.</summary>
+    public string PublishTarget { get; init; } = "Push";
+
+    /// <summary>Targets skipped when a service's image need not be rebuilt (only its manifest changed).</summary>
+    public IReadOnlyList<string> BuildTargets { get; init; } = ["Test", "Build", "Push"];
+
+    /// <summary>Also write one path-filtered deploy workflow per service (<c>on.push.paths</c>); off by default.</summary>
+    public bool PathFilteredPerService { get; init; }
+
+    /// <summary>Build-wide paths, for the per-service path filters.</summary>
+    public ChangeRules Rules { get; init; } = ChangeRules.Default;
+}

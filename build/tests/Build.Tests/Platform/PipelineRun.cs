@@ -1,0 +1,27 @@
+using System.Collections;
+using Shipyard.Engine;
+
+namespace Build.Tests.Platform;
+
+/// <summary>Runs the real Pipeline in-process, as <c>./build.sh</c> would, and captures what it printed and recorded.</summary>
+internal sealed record PipelineRun(int ExitCode, string Output, RunRecord? Record)
+{
+    // Variables of an outer run (GitHub Actions, or the build's own Test target) must not leak into the run under test.
+    private static readonly string[] Isolated = ["GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "SHIPYARD_NESTED_TEST_RUN"];
+
+    public static async Task<PipelineRun> StartAsync(string root, params string[] args)
+    {
+        var environment = System.Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .Where(e => !Isolated.Contains((string)e.Key))
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
+        var output = new StringWriter();
+        var pipeline = new Pipeline();
+        var session = new BuildSession(TextWriter.Synchronized(output), environment, root, TestContext.Current.CancellationToken, TimeProvider.System);
+        var exitCode = await BuildRunner.RunAsync(pipeline, [.. args, "--root", root, "--no-logo"], session);
+        return new PipelineRun(exitCode, output.ToString(), pipeline.Record);
+    }
+
+    /// <summary>The row of <paramref name="item"/> under the Test target.</summary>
+    public RunRecordRow Row(string target, string? item) =>
+        Record.ShouldNotBeNull(Output).Rows.SingleOrDefault(r => r.Target == target && r.Item == item).ShouldNotBeNull($"no row {target} ({item}):\n{Output}");
+}
