@@ -28,8 +28,9 @@ partial class Pipeline
     /// <summary>What each service's deploy did: the input of Verify and Rollback.</summary>
     readonly ConcurrentDictionary<string, DeployResult> DeployResults = new();
 
-    // One strategy (and so one repository writer) per run: the parallel per-service deploys group their commits.
-    IDeployStrategy? _gitOps;
+    // One repository writer per run: the parallel per-service deploys group their commits into one push.
+    IGitOpsRepository? _gitOpsRepository;
+    string? _gitOpsUrl;
     readonly Lock _gitOpsGate = new();
 
     Target Deploy => _ => _
@@ -44,7 +45,7 @@ partial class Pipeline
         if (service.Strategy == DeployStrategy.Ssm)
             throw new BuildFailedException($"SSM deploy is not implemented yet: {service.Name} has 'deploy: strategy: ssm'; deploy it with the seed's script for now.");
 
-        var result = await GitOpsStrategy().DeployAsync(service, ImageOf(service), Version, context.CancellationToken);
+        var result = await GitOpsStrategy(context).DeployAsync(service, ImageOf(service), Version, context.CancellationToken);
         DeployResults[service.Name] = result;
 
         context.Fact("image", result.Image.ToString());
@@ -61,32 +62,38 @@ partial class Pipeline
     bool DeployInputsAreValid()
     {
         var gitOps = SelectedServices.Where(s => s.Strategy == DeployStrategy.GitOps).Select(s => (s, ImageOf(s))).ToList();
-        if (gitOps.Count > 0) GitOpsStrategy().ValidateAsync(gitOps, CancellationToken.None).GetAwaiter().GetResult();
+        if (gitOps.Count > 0) GitOpsStrategy(null).ValidateAsync(gitOps, CancellationToken.None).GetAwaiter().GetResult();
         return true;
     }
 
-    IDeployStrategy GitOpsStrategy()
+    /// <summary>
+    /// The GitOps strategy for one fan-out item: the run's shared repository writer, with the deploy lock and Argo CD
+    /// chosen by --deploy-lock / --argocd-server (Pipeline.ArgoCd.cs), writing to the item's output. Without a context
+    /// (input validation) neither is needed.
+    /// </summary>
+    IDeployStrategy GitOpsStrategy(TargetContext? context)
+    {
+        var repository = SharedGitOpsRepository();
+        var deployLock = context is null ? new NoDeployLock(Log) : CreateDeployLock(context, _gitOpsUrl, GitopsToken);
+        var argoCd = context is null ? null : CreateArgoCd(context);
+        var settings = new GitOpsDeploySettings { CiRun = CiRun() };
+        return GitOpsRepositories.Strategy(repository, deployLock, argoCd, settings, context?.Output ?? Log);
+    }
+
+    IGitOpsRepository SharedGitOpsRepository()
     {
         lock (_gitOpsGate)
         {
-            if (_gitOps is not null) return _gitOps;
-            var url = string.IsNullOrWhiteSpace(GitopsRepository) ? GitOpsRepositories.OriginOf(RootDirectory) : ResolvePath(GitopsRepository);
-            var repository = GitOpsRepositories.Create(new GitOpsRepositorySettings
+            if (_gitOpsRepository is not null) return _gitOpsRepository;
+            _gitOpsUrl = string.IsNullOrWhiteSpace(GitopsRepository) ? GitOpsRepositories.OriginOf(RootDirectory) : ResolvePath(GitopsRepository);
+            return _gitOpsRepository = GitOpsRepositories.Create(new GitOpsRepositorySettings
             {
-                Url = url,
+                Url = _gitOpsUrl,
                 Branch = GitopsBranch,
                 Token = GitopsToken,
                 Identity = GitOpsRepositories.Identity(GitopsAuthor),
                 WorkRoot = Directory.CreateDirectory(Path.Combine(RootDirectory, ".nuke", "temp", "gitops")).FullName,
             }, Log, Time);
-
-            // Deploy lock and Argo CD: the argocd partial (Pipeline.ArgoCd.cs) adds --deploy-lock / --argocd-server and
-            // the factories; once it is on main, use CreateDeployLock(context, url, GitopsToken) and CreateArgoCd(context) here.
-            IDeployLock deployLock = new NoDeployLock(Log);
-            IArgoCd? argoCd = null;
-
-            var settings = new GitOpsDeploySettings { CiRun = CiRun() };
-            return _gitOps = GitOpsRepositories.Strategy(repository, deployLock, argoCd, settings, Log);
         }
     }
 

@@ -56,7 +56,8 @@ internal sealed class GitOpsDeployStrategy(
         var note = new StringBuilder(write.Commit is null
             ? $"already deployed: {service.Manifest.Path} has {image.Tag} at {Short(write.Head)}"
             : $"{image.Tag} committed {Short(write.Commit)} to {repository.Name}" + (write.Attempts > 1 ? $" after {write.Attempts} attempts" : ""));
-        if (sync is not null) note.Append($"; Argo CD {sync.Application} {sync.SyncStatus}/{sync.Health} at {Short(sync.Revision)}");
+        if (sync is { Skipped: { } reason }) note.Append($"; Argo CD sync skipped: {reason}");
+        else if (sync is not null) note.Append($"; Argo CD {sync.Application} {sync.SyncStatus}/{sync.Health} at {Short(sync.Revision)}");
         if (noLock) note.Append("; no deploy lock configured");
         await log.WriteLineAsync($"{service.Name}: {note}");
         return new DeployResult

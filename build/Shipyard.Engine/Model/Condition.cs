@@ -10,9 +10,10 @@ internal sealed class Condition(LambdaExpression expression)
     /// <summary>The expression body as the build author wrote it, e.g. <c>VerificationFailed</c>.</summary>
     public string Text { get; } = ExpressionText.Render(expression.Body);
 
-    /// <summary>Interpretation starts faster than emitting IL, and each condition runs once.</summary>
-    /// A condition that throws (e.g. a <see cref="UsageException"/> from input validation) throws its own exception,
-    /// not the reflection wrapper, so the run reports it as that.
+    /// <summary>
+    /// Interpretation starts faster than emitting IL, and each condition runs once. A condition that throws (e.g. a
+    /// <see cref="UsageException"/> from input validation) throws its own exception, not the reflection wrapper.
+    /// </summary>
     public object? Evaluate()
     {
         try

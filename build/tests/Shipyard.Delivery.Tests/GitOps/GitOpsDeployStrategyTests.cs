@@ -91,7 +91,7 @@ public sealed class GitOpsDeployStrategyTests : IDisposable
         (await Should.ThrowAsync<UsageException>(() => Strategy(remote.FileUrl).DeployAsync(TodoApi(), Image with { Tag = "-bad:tag" }, Version, Ct)))
             .Message.ShouldStartWith("--image-tag '-bad:tag' is not a valid image tag");
         (await Should.ThrowAsync<UsageException>(() => Strategy(Path.Combine(_work, "missing.git")).DeployAsync(TodoApi(), Image, Version, Ct)))
-            .Message.ShouldContain("is not reachable");
+            .Message.ShouldContain("does not exist");
         _lock.Events.ShouldBeEmpty();
         (await remote.LogAsync()).Count.ShouldBe(1);
     }
@@ -122,6 +122,21 @@ public sealed class GitOpsDeployStrategyTests : IDisposable
 
         _lock.Held.ShouldBe(0);
         _lock.Events.ShouldBe(["acquire todo-api-1", "release todo-api-1", "acquire todo-api-2", "release todo-api-2"]);
+    }
+
+    [Fact]
+    public async Task ValidationDryRunsTheEditsAndRejectsABrokenManifestWithoutTouchingTheLockOrTheRemote()
+    {
+        using var good = await RemoteAsync();
+        using var broken = await RemoteAsync("images: [\n");
+
+        await Strategy(good.FileUrl).ValidateAsync([(TodoApi(), Image)], Ct);
+        var error = await Should.ThrowAsync<UsageException>(() => Strategy(broken.FileUrl).ValidateAsync([(TodoApi(), Image)], Ct));
+
+        error.Message.ShouldStartWith($"{File}:2: malformed YAML");
+        _lock.Events.ShouldBeEmpty();
+        (await good.LogAsync()).Count.ShouldBe(1);
+        Directory.EnumerateFileSystemEntries(_work).ShouldBeEmpty();
     }
 
     [Fact]

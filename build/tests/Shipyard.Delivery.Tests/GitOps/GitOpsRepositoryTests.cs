@@ -111,7 +111,10 @@ public sealed class GitOpsRepositoryTests : IDisposable
         var branch = new GitOpsRepository(new GitOpsRepositorySettings { Url = remote.Path, Branch = "prod" }, TextWriter.Null, TimeProvider.System);
 
         (await Should.ThrowAsync<UsageException>(() => missing.CheckReachableAsync(TestContext.Current.CancellationToken)))
-            .Message.ShouldStartWith($"GitOps repository {Path.Combine(_work, "nope.git")} is not reachable: ");
+            .Message.ShouldBe($"GitOps repository {Path.Combine(_work, "nope.git")} does not exist (give a clone URL or the path of a repository)");
+        var refused = new GitOpsRepository(new GitOpsRepositorySettings { Url = "http://127.0.0.1:1/infra.git" }, TextWriter.Null, TimeProvider.System);
+        (await Should.ThrowAsync<UsageException>(() => refused.CheckReachableAsync(TestContext.Current.CancellationToken)))
+            .Message.ShouldStartWith("GitOps repository http://127.0.0.1:1/infra.git is not reachable: ");
         (await Should.ThrowAsync<UsageException>(() => branch.CheckReachableAsync(TestContext.Current.CancellationToken)))
             .Message.ShouldBe($"GitOps repository {remote.Path} has no branch 'prod' (set --gitops-branch)");
         await new GitOpsRepository(new GitOpsRepositorySettings { Url = remote.Path }, TextWriter.Null, TimeProvider.System)
