@@ -5,11 +5,14 @@ partial class Pipeline
     /// <summary>Every service of the repository (loaded before any target is planned).</summary>
     ServiceCatalog Catalog = null!;
 
-    /// <summary>
-    /// The services this run works on: those named by <c>--service</c>, else all of them. Change detection
-    /// narrows this further when it runs.
-    /// </summary>
+    /// <summary>The services named by <c>--service</c>, else every service (Test and Bump work on these).</summary>
     IReadOnlyList<Shipyard.Delivery.Catalog.Service> SelectedServices { get; set; } = [];
+
+    /// <summary>Services whose image Build and Push make: <c>--service</c>, else those change detection says changed.</summary>
+    IReadOnlyList<Shipyard.Delivery.Catalog.Service> BuildServices => Service.Length > 0 ? SelectedServices : ServicesToBuild();
+
+    /// <summary>Services Deploy deploys: <c>--service</c>, else the rebuilt ones and those whose manifest alone changed.</summary>
+    IReadOnlyList<Shipyard.Delivery.Catalog.Service> DeployServices => Service.Length > 0 ? SelectedServices : ServicesToDeploy();
 
     // Loaded here rather than in a target so that a broken service.yaml or an unknown --service stops every
     // target with exit code 2 before anything has run.

@@ -61,7 +61,6 @@ partial class Pipeline
 
     /// <summary>
     /// The services every per-service target works on when --service is not given: those whose image must be rebuilt.
-    /// (Integrator: wire into SelectedServices for Test/Build/Push.)
     /// </summary>
     IReadOnlyList<Service> ServicesToBuild() => [.. AffectedChangeSet().ToBuild.Select(a => a.Service)];
 
@@ -106,6 +105,7 @@ partial class Pipeline
         PublishTarget = nameof(Push),
         BuildTargets = [nameof(Test), nameof(Build), nameof(Push)],
         PathFilteredPerService = pathFilteredPerService,
+        Profile = "ci",
     };
 
     /// <summary>

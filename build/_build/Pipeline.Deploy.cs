@@ -38,14 +38,14 @@ partial class Pipeline
         .DependsOn(Push)
         .Triggers(Verify)
         .Requires(() => DeployInputsAreValid())
-        .ExecutesForEach(() => SelectedServices, s => s.Name, DeployServiceAsync);
+        .ExecutesForEach(() => DeployServices, s => s.Name, DeployServiceAsync);
 
     async Task DeployServiceAsync(CatalogService service, TargetContext context)
     {
         if (service.Strategy == DeployStrategy.Ssm)
             throw new BuildFailedException($"SSM deploy is not implemented yet: {service.Name} has 'deploy: strategy: ssm'; deploy it with the seed's script for now.");
 
-        var result = await GitOpsStrategy(context).DeployAsync(service, ImageOf(service), Version, context.CancellationToken);
+        var result = await GitOpsStrategy(context).DeployAsync(service, DeployImageOf(service), Version, context.CancellationToken);
         DeployResults[service.Name] = result;
 
         context.Fact("image", result.Image.ToString());
@@ -57,14 +57,39 @@ partial class Pipeline
 
     ImageReference ImageOf(CatalogService service) => new(Registry, service.ImageRepository, ImageTag ?? Version.ShortSha);
 
+    /// <summary>
+    /// What Deploy writes: <c>--image-tag</c>; else the image Push pushed in this run; else (Push skipped, or only the
+    /// manifest changed) the image the manifest already names, so the deploy re-syncs it instead of naming an image
+    /// that was never built.
+    /// </summary>
+    ImageReference DeployImageOf(CatalogService service)
+    {
+        if (ImageTag is not null) return ImageOf(service);
+        if (PushedImages.TryGetValue(service.Name, out var pushed)) return pushed.Image with { Digest = null };
+        var manifest = Path.Combine(RootDirectory, service.Manifest.Path);
+        var current = File.Exists(manifest) ? Shipyard.Delivery.Changes.DeployedCommitReader.TagOf(service, File.ReadAllText(manifest)) : null;
+        return current is not null
+            ? ImageOf(service) with { Tag = current }
+            : throw new BuildFailedException($"No image to deploy for {service.Name}: Push did not run for it and {service.Manifest.Path} names no tag here. Run Push, or give --image-tag.");
+    }
+
     // Evaluated before the first target of the plan runs, only when Deploy is planned: a bad tag, an unreachable
     // repository, a wrong token or a manifest that cannot be edited stops the run with one line and exit code 2.
     bool DeployInputsAreValid()
     {
-        var gitOps = SelectedServices.Where(s => s.Strategy == DeployStrategy.GitOps).Select(s => (s, ImageOf(s))).ToList();
-        if (gitOps.Count > 0) GitOpsStrategy(null).ValidateAsync(gitOps, CancellationToken.None).GetAwaiter().GetResult();
+        var gitOps = DeployServices.Where(s => s.Strategy == DeployStrategy.GitOps).Select(s => (s, ImageOf(s))).ToList();
+        if (gitOps.Count == 0) return true;
+        var strategy = SandboxWillCreateGitOpsRemote()
+            // The Sandbox target makes its remote as a bare clone of this repository, after this check: until then the
+            // repository itself holds the same manifests, so the same edits are checked against it.
+            ? GitOpsRepositories.Strategy(CreateGitOpsRepository(RootDirectory), new NoDeployLock(Log), null, new GitOpsDeploySettings(), Log)
+            : GitOpsStrategy(null);
+        strategy.ValidateAsync(gitOps, CancellationToken.None).GetAwaiter().GetResult();
         return true;
     }
+
+    bool SandboxWillCreateGitOpsRemote() =>
+        SandboxEnabled && SandboxSettings().GitOpsRemote is { } remote && !Directory.Exists(Path.Combine(remote, "refs"));
 
     /// <summary>
     /// The GitOps strategy for one fan-out item: the run's shared repository writer, with the deploy lock and Argo CD
@@ -86,16 +111,19 @@ partial class Pipeline
         {
             if (_gitOpsRepository is not null) return _gitOpsRepository;
             _gitOpsUrl = string.IsNullOrWhiteSpace(GitopsRepository) ? GitOpsRepositories.OriginOf(RootDirectory) : ResolvePath(GitopsRepository);
-            return _gitOpsRepository = GitOpsRepositories.Create(new GitOpsRepositorySettings
+            return _gitOpsRepository = CreateGitOpsRepository(_gitOpsUrl);
+        }
+    }
+
+    IGitOpsRepository CreateGitOpsRepository(string url) =>
+        GitOpsRepositories.Create(new GitOpsRepositorySettings
             {
-                Url = _gitOpsUrl,
+                Url = url,
                 Branch = GitopsBranch,
                 Token = GitopsToken,
                 Identity = GitOpsRepositories.Identity(GitopsAuthor),
                 WorkRoot = Directory.CreateDirectory(Path.Combine(RootDirectory, ".nuke", "temp", "gitops")).FullName,
             }, Log, Time);
-        }
-    }
 
     // A relative path names a local repository relative to the repository root, not to the current folder.
     string ResolvePath(string repository) =>

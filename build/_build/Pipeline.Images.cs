@@ -49,12 +49,12 @@ partial class Pipeline
     Target Build => _ => _
         .Description("Builds each selected service's container image (prepare command, then docker/podman/buildah)")
         .DependsOn(Test)
-        .ExecutesForEach(() => SelectedServices, s => s.Name, BuildImageAsync);
+        .ExecutesForEach(() => BuildServices, s => s.Name, BuildImageAsync);
 
     Target Push => _ => _
         .Description("Pushes the images and adds every tag of the tag scheme through the registry API")
         .DependsOn(Build)
-        .ExecutesForEach(() => SelectedServices, s => s.Name, PushImageAsync);
+        .ExecutesForEach(() => BuildServices, s => s.Name, PushImageAsync);
 
     Target Bump => _ => _
         .Description("Tags the next semantic version of each service from its conventional commits")
@@ -96,7 +96,7 @@ partial class Pipeline
         context.Fact("digest", result.Digest);
         context.Fact("tags", string.Join(",", image.Tags));
         Host.SetOutput($"{service.Name}-digest", result.Digest);
-        if (SelectedServices.Count == 1) Host.SetOutput("digest", result.Digest);
+        if (BuildServices.Count == 1) Host.SetOutput("digest", result.Digest);
         context.Note(result.Uploaded
             ? $"pushed {image.Reference.Name}@{result.Digest[..19]}…, {result.AddedTags.Count} more tag(s) added"
             : $"already in the registry, nothing uploaded; {result.AddedTags.Count} tag(s) added");

@@ -4,11 +4,11 @@ using Shipyard.Engine;
 
 partial class Pipeline
 {
-    [Parameter("Start the local sandbox before building (registry at --registry, GitOps remote at --gitops-repository, runtime base image); default: on for local builds with a loopback registry")]
-    readonly bool? UseSandbox;
+    [Parameter("Start the local sandbox before building (registry at --registry, GitOps remote at --gitops-repository, runtime base image); on in .nuke/parameters.json, never on a CI host")]
+    readonly bool UseSandbox = false;
 
     /// <summary>The sandbox stands in for CI's registry and GitOps repository on a developer machine.</summary>
-    bool SandboxEnabled => UseSandbox ?? (IsLocalBuild && IsLoopback(Registry));
+    bool SandboxEnabled => UseSandbox && IsLocalBuild;
 
     Target Sandbox => _ => _
         .Description("Starts the local sandbox: a registry, a GitOps remote and a runtime base image (local default)")
@@ -36,7 +36,4 @@ partial class Pipeline
             .Select(a => a[1]).FirstOrDefault();
         return new SandboxSettings(RootDirectory, Registry, remote, runtime);
     }
-
-    static bool IsLoopback(string registry) =>
-        registry.StartsWith("127.", StringComparison.Ordinal) || registry.StartsWith("localhost", StringComparison.Ordinal);
 }

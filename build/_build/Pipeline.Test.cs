@@ -16,7 +16,7 @@ partial class Pipeline
     TestTotals TestTotals = new(0);
 
     Target Test => _ => _
-        .Description("Runs each selected service's tests, in parallel, and the build's own tests")
+        .Description("Runs each selected service's tests, in parallel, and (without --service) the build's own tests")
         .ExecutesForEach(TestRows, row => row.Name, RunTestRowAsync);
 
     IEnumerable<TestRow> TestRows()
@@ -26,6 +26,8 @@ partial class Pipeline
                 ? new TestRow(s.Name, suite, null)
                 : new TestRow(s.Name, null, "no tests: no test project, and no 'test' command in service.yaml"))
             .ToList();
+        // The build's own tests belong to a whole-repository run; naming services narrows Test to those services.
+        if (Service.Length > 0) { TestTotals = new TestTotals(rows.Count); return rows; }
         rows.Add(SkipBuildTests ? new TestRow(TestSuites.BuildName, null, "--skip-build-tests")
             : Environment.ContainsKey(NestedTestRunVariable) ? new TestRow(TestSuites.BuildName, null, "already running inside the build's own tests")
             : new TestRow(TestSuites.BuildName, TestSuites.ForBuild(BuildTestsCommand, RootDirectory, NestedTestRunVariable), null));

@@ -33,7 +33,8 @@ public static partial class TestOutputParser
                 }
                 continue;
             }
-            inMtpSummary = inMtpSummary && MtpCount().IsMatch(line);
+            // A solution run lists each assembly (indented) between the summary header and the counts.
+            inMtpSummary = inMtpSummary && (line.Length == 0 || char.IsWhiteSpace(line[0]));
 
             if (MtpFailed().Match(line) is { Success: true } mf) failedTests.Add(mf.Groups["name"].Value);
             else if (VsTestFailed().Match(line) is { Success: true } vf) failedTests.Add(vf.Groups["name"].Value);

@@ -24,7 +24,7 @@ internal static class PerServiceWorkflow
             .Add("concurrency", Concurrency($"deploy-{service.Name}", false))
             .Add("steps", new YamlSeq([.. Setup(),
                 new YamlMap().Add("name", spec.DeployTarget)
-                    .Add("run", $"./build.sh {spec.DeployTarget} --service {service.Name}")
+                    .Add("run", $"{spec.BuildCommand} {spec.DeployTarget}{spec.ProfileOption} --service {service.Name}")
                     .Add("env", Environment(spec))]));
         return new YamlMap()
             .Add("name", $"Deploy {service.Name}")

@@ -38,7 +38,7 @@ public static class WorkflowGenerator
                 new YamlMap()
                     .Add("name", string.Join(' ', spec.PullRequestTargets))
                     .Add("if", "matrix.build")
-                    .Add("run", $"./build.sh {string.Join(' ', spec.PullRequestTargets)} --service \"$MATRIX_SERVICE\"")
+                    .Add("run", $"{spec.BuildCommand} {string.Join(' ', spec.PullRequestTargets)}{spec.ProfileOption} --service \"$MATRIX_SERVICE\"")
                     .Add("env", new YamlMap().Add("MATRIX_SERVICE", "${{ matrix.service }}"))]));
         return new YamlMap()
             .Add("name", "Pull request")
@@ -46,7 +46,7 @@ public static class WorkflowGenerator
             .Add("permissions", new YamlMap().Add("contents", "read"))
             .Add("concurrency", Concurrency("pull-request-${{ github.event.pull_request.number }}", true))
             .Add("jobs", new YamlMap()
-                .Add("detect", DetectJob(spec, new YamlScalar($"./build.sh {spec.ChangesTarget}")))
+                .Add("detect", DetectJob(spec, new YamlScalar($"{spec.BuildCommand} {spec.ChangesTarget}{spec.ProfileOption}")))
                 .Add("test", test));
     }
 
@@ -62,18 +62,18 @@ public static class WorkflowGenerator
                 .Add("type", "boolean").Add("default", true)));
         var detectRun = YamlScalar.Script(
             "if [ \"$GITHUB_EVENT_NAME\" != workflow_dispatch ]; then",
-            $"  ./build.sh {spec.ChangesTarget}",
+            $"  {spec.BuildCommand} {spec.ChangesTarget}{spec.ProfileOption}",
             "elif [ \"$INPUT_SERVICE\" = all ]; then",
-            $"  ./build.sh {spec.ChangesTarget} --base-from all",
+            $"  {spec.BuildCommand} {spec.ChangesTarget}{spec.ProfileOption} --base-from all",
             "else",
-            $"  ./build.sh {spec.ChangesTarget} --service \"$INPUT_SERVICE\"",
+            $"  {spec.BuildCommand} {spec.ChangesTarget}{spec.ProfileOption} --service \"$INPUT_SERVICE\"",
             "fi");
         var deployRun = YamlScalar.Script(
             "skip=()",
             $"if [ \"$MATRIX_BUILD\" != true ]; then skip=(--skip {string.Join(' ', spec.BuildTargets)}); fi",
             $"target={spec.DeployTarget}",
             $"if [ \"$MATRIX_DEPLOY\" != true ] || [ \"$DEPLOY_SWITCH\" != true ]; then target={spec.PublishTarget}; fi",
-            "./build.sh \"$target\" --service \"$MATRIX_SERVICE\" \"${skip[@]}\"");
+            $"{spec.BuildCommand} \"$target\"{spec.ProfileOption} --service \"$MATRIX_SERVICE\" \"${{skip[@]}}\"");
         var deploy = MatrixJob("Deploy ${{ matrix.service }}")
             .Add("runs-on", spec.RunsOn)
             .Add("strategy", Strategy())

@@ -40,6 +40,15 @@ public sealed record WorkflowSpec
     /// <summary>Also write one path-filtered deploy workflow per service (<c>on.push.paths</c>); off by default.</summary>
     public bool PathFilteredPerService { get; init; }
 
+    /// <summary>Parameter profile every CI invocation reads (<c>.nuke/parameters.&lt;profile&gt;.json</c>); null: none.</summary>
+    public string? Profile { get; init; }
+
+    /// <summary>How a generated step calls the build.</summary>
+    public string BuildCommand => "./build.sh";
+
+    /// <summary>The profile option, placed after the targets (a list option would take the targets as profiles).</summary>
+    public string ProfileOption => Profile is null ? "" : $" --profile {Profile}";
+
     /// <summary>Build-wide paths, for the per-service path filters.</summary>
     public ChangeRules Rules { get; init; } = ChangeRules.Default;
 }

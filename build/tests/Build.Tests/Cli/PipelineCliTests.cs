@@ -24,7 +24,7 @@ public static class PipelineCliTests
         using var run = new PipelineRun();
         (await run.RunAsync("Deplyo")).ShouldBe(2);
         run.Output.TrimEnd('\n').Split('\n').ShouldHaveSingleItem()
-            .ShouldStartWith("Target 'Deplyo' does not exist. Did you mean 'Deploy'? Available: Changes, GenerateWorkflows, Test, Build, Push, Deploy");
+            .ShouldStartWith("Target 'Deplyo' does not exist. Did you mean 'Deploy'? Available: Changes, GenerateWorkflows, Test, Sandbox, Build, Push, Deploy, Verify, Rollback, Bump");
     }
 
     [Fact]
@@ -41,8 +41,8 @@ public static class PipelineCliTests
         using var run = new PipelineRun();
         (await run.RunAsync("Deploy", "--plan")).ShouldBe(0);
         run.Output.ShouldContain("1. Test");
-        run.Output.ShouldContain("4. Deploy");
-        run.Output.ShouldContain("5. Verify");
+        run.Output.ShouldContain("5. Deploy");
+        run.Output.ShouldContain("6. Verify");
         run.Output.ShouldContain("graph LR");
         run.Output.ShouldContain("Push --> Deploy");
         run.Output.ShouldNotContain("not implemented");

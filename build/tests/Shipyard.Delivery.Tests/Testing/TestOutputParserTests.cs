@@ -37,6 +37,24 @@ public sealed class TestOutputParserTests
     }
 
     [Fact]
+    public void ASolutionRunWithOneLinePerAssemblyBeforeTheCountsIsRead()
+    {
+        var counts = TestOutputParser.Parse("""
+            Test run summary: Failed!
+              /repo/build/tests/Engine.Tests/bin/Debug/net10.0/Engine.Tests.dll (net10.0|x64) passed (3s 324ms)
+              /repo/build/tests/Delivery.Tests/bin/Debug/net10.0/Delivery.Tests.dll (net10.0|x64) failed with 3 error(s) (4m 23s)
+
+              total: 488
+              failed: 7
+              succeeded: 481
+              skipped: 0
+            Test run completed with non-success exit code: 2 (see: https://aka.ms/testingplatform/exitcodes)
+            """);
+
+        counts.ShouldBe(counts with { Passed = 481, Failed = 7, Skipped = 0, Counted = true });
+    }
+
+    [Fact]
     public void TwoSummariesInOneOutputAddUp()
     {
         var passing = "Test run summary: Passed!\n  total: 5\n  failed: 0\n  succeeded: 5\n  skipped: 0\n";
