@@ -73,7 +73,7 @@ partial class Pipeline
             context.Note($"{rows.Count(r => r.Met == true)} PASS, {rows.Count(r => r.Met == false)} MISS, {notRun.Count} not run; load {load}");
             if (notRun.Count > 0)
                 throw new BuildFailedException($"Benchmark could not run {string.Join(", ", notRun.Select(r => r.Name))}: " +
-                    $"{string.Join("; ", notRun.Select(r => r.Detail))}. Install what is missing and run it again.");
+                    $"{string.Join("; ", notRun.Select(r => r.Detail.TrimEnd('.')))}. Install what is missing and run it again.");
         });
 
     /// <summary>The BenchmarkChanges target of earlier versions: the change-detection benchmark alone.</summary>
