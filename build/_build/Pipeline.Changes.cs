@@ -41,24 +41,6 @@ partial class Pipeline
             context.Note(written.Count == 0 ? "up to date" : $"{written.Count} file(s) written");
         });
 
-    Target BenchmarkChanges => _ => _
-        .Description("Times change detection on a generated 100,000-file monorepo against git diff --name-only")
-        .Unlisted()
-        .Executes(async context =>
-        {
-            var work = Directory.CreateTempSubdirectory("shipyard-changes-benchmark-");
-            try
-            {
-                var figures = await new ChangesBenchmark(new ProcessRunner(TextWriter.Null, s => s), context.Output)
-                    .RunAsync(work.FullName, cancellationToken: context.CancellationToken);
-                context.Note($"ratio {figures.GitCliRatio:F2} vs git diff (goal <= 1.5)");
-            }
-            finally
-            {
-                work.Delete(recursive: true);
-            }
-        });
-
     /// <summary>
     /// The services every per-service target works on when --service is not given: those whose image must be rebuilt.
     /// </summary>
