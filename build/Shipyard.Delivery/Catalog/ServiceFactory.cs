@@ -52,6 +52,7 @@ internal static class ServiceFactory
                 Container = settings.Container ?? name,
                 HealthUrl = settings.HealthUrl,
             },
+            TagScheme = settings.Tags,
             WatchedPaths = [.. settings.Watch.Select(p => p.Replace('\\', '/').TrimEnd('/'))],
             Dependencies = ProjectGraph.ExternalDependencies(root, fullFolder, projects),
         };

@@ -13,7 +13,7 @@ internal static class ServiceFile
     /// <summary>The file name looked for in each service folder.</summary>
     public const string Name = "service.yaml";
 
-    private static readonly string[] TopKeys = ["image", "dockerfile", "context", "prepare", "test", "watch", "deploy"];
+    private static readonly string[] TopKeys = ["image", "dockerfile", "context", "prepare", "test", "watch", "tags", "deploy"];
     private static readonly string[] DeployKeys = ["strategy", "namespace", "deployment", "container", "healthUrl", "manifest", "argocd"];
     private static readonly string[] ManifestKeys = ["kind", "path", "imageName", "helmRepositoryKey", "helmTagKey"];
     private static readonly string[] ArgoCdKeys = ["application"];
@@ -56,6 +56,8 @@ internal static class ServiceFile
             HasTest = top.Node("test") is not null,
             Test = top.String("test"),
             Watch = top.Strings("watch"),
+            // A preset name (`semver`) or templates, as one comma list or a YAML list.
+            Tags = top.Node("tags") is YamlSequenceNode ? string.Join(',', top.Strings("tags")) : top.String("tags"),
             Strategy = deploy?.Choice("strategy", "gitops", "ssm") switch
             {
                 "gitops" => DeployStrategy.GitOps,

@@ -17,6 +17,7 @@ internal sealed record ServiceSettings
     public bool HasTest { get; init; }
     public string? Test { get; init; }
     public IReadOnlyList<string> Watch { get; init; } = [];
+    public string? Tags { get; init; }
     public DeployStrategy? Strategy { get; init; }
     public string? Namespace { get; init; }
     public string? Deployment { get; init; }

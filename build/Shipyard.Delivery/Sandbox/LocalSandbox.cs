@@ -17,16 +17,15 @@ public sealed class LocalSandbox(SandboxSettings settings, ProcessRunner runner,
         Directory.CreateDirectory(settings.StateDirectory);
         List<string> parts = [await EnsureRegistryAsync(cancellationToken)];
         if (settings.GitOpsRemote is { } remote) parts.Add(await EnsureGitOpsRemoteAsync(remote, cancellationToken));
-        if (settings.RuntimeImage is { } image) parts.Add(await EnsureRuntimeImageAsync(image, cancellationToken));
+        if (settings.RuntimeImage is { } image && IsLocal(settings.Registry)) parts.Add(await EnsureRuntimeImageAsync(image, cancellationToken));
         return parts;
     }
 
     private async Task<string> EnsureRegistryAsync(CancellationToken cancellationToken)
     {
+        // The sandbox stands in only for what points at this machine: a registry elsewhere is the user's own.
+        if (!IsLocal(settings.Registry)) return $"registry {settings.Registry} is not local: left alone";
         if (await RegistryAnswersAsync(cancellationToken)) return $"registry {settings.Registry} already running";
-        var host = settings.Registry.Split(':')[0];
-        if (host is not ("127.0.0.1" or "localhost"))
-            throw new UsageException($"The sandbox starts registries on loopback only; '{settings.Registry}' is not one. Unset --sandbox or use 127.0.0.1:<port>.");
         if (!OnPath("docker-registry"))
             throw new BuildFailedException("The sandbox needs the 'docker-registry' program (Debian: apt-get install docker-registry), or run a registry yourself at " + settings.Registry + ".");
 
@@ -108,6 +107,8 @@ public sealed class LocalSandbox(SandboxSettings settings, ProcessRunner runner,
         var colon = withoutRegistry.LastIndexOf(':');
         return colon < 0 ? (withoutRegistry, "latest") : (withoutRegistry[..colon], withoutRegistry[(colon + 1)..]);
     }
+
+    private static bool IsLocal(string registry) => registry.Split(':', '/')[0] is "127.0.0.1" or "localhost";
 
     private static bool OnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, program)));

@@ -24,7 +24,7 @@ public static class PipelineCliTests
         using var run = new PipelineRun();
         (await run.RunAsync("Deplyo")).ShouldBe(2);
         run.Output.TrimEnd('\n').Split('\n').ShouldHaveSingleItem()
-            .ShouldStartWith("Target 'Deplyo' does not exist. Did you mean 'Deploy'? Available: Changes, GenerateWorkflows, Test, Sandbox, Build, Push, Deploy, Verify, Rollback, Bump");
+            .ShouldStartWith("Target 'Deplyo' does not exist. Did you mean 'Deploy'? Available: Benchmark, Changes, GenerateWorkflows, Test, Sandbox, Build, Push, Deploy, Verify, Rollback, Bump");
     }
 
     [Fact]

@@ -53,12 +53,22 @@ public sealed class ServiceFileTests
         });
     }
 
+    [Theory]
+    [InlineData("tags: semver\n", "semver")]
+    [InlineData("tags: ['{{sha7}}', latest]\n", "{{sha7}},latest")]
+    public void TagsNameTheServicesTagSchemeAsAPresetOrAList(string yaml, string scheme)
+    {
+        using var repo = new TempRepository().Service("api", yaml);
+
+        ServiceCatalog.Load(repo.Root).Services.Single().TagScheme.ShouldBe(scheme);
+    }
+
     [Fact]
     public void AnUnknownKeyIsReportedWithFileLineAndTheExpectedKeys()
     {
         using var repo = new TempRepository().Service("todo-api", "# comment\nprepare: x\nimagee: foo\n");
 
-        LoadError(repo).ShouldBe("services/todo-api/service.yaml:3: unknown key 'imagee' (expected one of: image, dockerfile, context, prepare, test, watch, deploy)");
+        LoadError(repo).ShouldBe("services/todo-api/service.yaml:3: unknown key 'imagee' (expected one of: image, dockerfile, context, prepare, test, watch, tags, deploy)");
     }
 
     [Fact]
@@ -100,7 +110,7 @@ public sealed class ServiceFileTests
     [InlineData("deploy:\n  strategy: helm\n", "services/api/service.yaml:2: 'deploy.strategy' must be one of: gitops, ssm (got 'helm')")]
     [InlineData("image: Team/API:latest\n", "services/api/service.yaml:1: 'image' is not a valid repository: 'Team/API:latest' (lowercase path like 'team/todo-api', without registry or tag)")]
     [InlineData("deploy:\n  healthUrl: /healthz\n", "services/api/service.yaml:2: 'deploy.healthUrl' must be an absolute http(s) URL (got '/healthz')")]
-    [InlineData("- image\n", "services/api/service.yaml:1: the file must be a mapping of keys (image, dockerfile, context, prepare, test, watch, deploy)")]
+    [InlineData("- image\n", "services/api/service.yaml:1: the file must be a mapping of keys (image, dockerfile, context, prepare, test, watch, tags, deploy)")]
     public void AValueOfTheWrongTypeIsReportedWithItsLine(string yaml, string expected)
     {
         using var repo = new TempRepository().Service("api", yaml);

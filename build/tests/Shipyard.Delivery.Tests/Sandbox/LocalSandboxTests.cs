@@ -47,15 +47,14 @@ public sealed class LocalSandboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ANonLoopbackRegistryIsRefusedBeforeAnythingStarts()
+    public async Task ARegistryElsewhereIsLeftAloneAndNoBaseImageIsBuiltForIt()
     {
-        var settings = _settings with { Registry = "registry.example.com:5000" };
-        var sandbox = new LocalSandbox(settings, new ProcessRunner(TextWriter.Null, s => s),
-            new HttpClient(new RefusingHandler()));
+        var settings = _settings with { Registry = "registry.example.com/todo", GitOpsRemote = null };
+        var sandbox = new LocalSandbox(settings, new ProcessRunner(TextWriter.Null, s => s), new HttpClient(new RefusingHandler()));
 
-        var error = await Should.ThrowAsync<Engine.UsageException>(() => sandbox.EnsureAsync(TestContext.Current.CancellationToken));
+        var parts = await sandbox.EnsureAsync(TestContext.Current.CancellationToken);
 
-        error.Message.ShouldContain("loopback only");
+        parts.ShouldBe(["registry registry.example.com/todo is not local: left alone"]);
         File.Exists(Path.Combine(settings.StateDirectory, "registry.pid")).ShouldBeFalse();
     }
 
