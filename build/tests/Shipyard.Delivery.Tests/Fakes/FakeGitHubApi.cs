@@ -26,6 +26,9 @@ public sealed class FakeGitHubApi : IAsyncDisposable
     /// <summary>Runs after a request read or wrote the variables, before the response is sent.</summary>
     public Action<GitHubCall>? Handled { get; set; }
 
+    /// <summary>Runs after <see cref="Handled"/>, before the response is sent (may wait: holds a read's answer back).</summary>
+    public Func<GitHubCall, Task>? AfterHandling { get; set; }
+
     /// <summary>The server's base address (the API root, like <c>https://api.github.com/</c>).</summary>
     public Uri Url => _host!.Url;
 
@@ -83,6 +86,7 @@ public sealed class FakeGitHubApi : IAsyncDisposable
             };
         }
         Handled?.Invoke(call);
+        if (AfterHandling is { } after) await after(call);
         return result;
     }
 

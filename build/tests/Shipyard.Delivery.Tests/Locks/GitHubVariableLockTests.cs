@@ -30,16 +30,21 @@ public sealed class GitHubVariableLockTests : IAsyncLifetime
             new LockOptions { Holder = holder, AcquireTimeout = timeout ?? TimeSpan.FromSeconds(2), RetryInterval = TimeSpan.FromMilliseconds(50) },
             TimeProvider.System, TextWriter.Synchronized(_log));
 
-    /// <summary>Holds the first two reads until both have arrived: both runs see "null".</summary>
+    /// <summary>
+    /// Holds back the answers of the first reads until both runs have read: both see "null". The hold sits after the
+    /// read, not before it: released before reading, one run's whole read-and-write could land first on a busy machine.
+    /// </summary>
     private void BothReadFreeFirst()
     {
-        var reads = 0;
+        var readers = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
         var bothRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _api.BeforeHandling = call =>
+        _api.BeforeHandling = _ => Task.CompletedTask;
+        _api.AfterHandling = call =>
         {
-            if (call.Method != "GET" || Volatile.Read(ref reads) >= 2) return Task.CompletedTask;
-            if (Interlocked.Increment(ref reads) == 2) bothRead.TrySetResult();
-            return bothRead.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            if (call.Method != "GET" || bothRead.Task.IsCompleted || !readers.TryAdd(call.Token, true)) return Task.CompletedTask;
+            if (readers.Count == 2) bothRead.TrySetResult();
+            // A guard against hanging only: on a loaded machine the second run can take many seconds to arrive.
+            return bothRead.Task.WaitAsync(TimeSpan.FromSeconds(60));
         };
     }
 
@@ -59,12 +64,14 @@ public sealed class GitHubVariableLockTests : IAsyncLifetime
     public async Task TheSeedsCheckThenSetLetsTwoRunsHoldTheLockAtOnce()
     {
         BothReadFreeFirst();
+        var calls = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        _api.Handled = call => calls.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {call.Method} {call.Token} {call.Value}");
 
         var handles = await Task.WhenAll(
             TryAcquireAsync(Contender("run-a", "token-a", verifyDelay: null)),
             TryAcquireAsync(Contender("run-b", "token-b", verifyDelay: null)));
 
-        handles.Count(h => h is not null).ShouldBe(2, "both runs believe they hold the lock: the race exists");
+        handles.Count(h => h is not null).ShouldBe(2, "both runs believe they hold the lock: the race exists\n" + _log + "\n" + string.Join("\n", calls));
         await ReleaseAllAsync(handles);
         _log.ToString().ShouldContain("warning: GitHub variable ARGOCD_LOCK of acme/todo-platform is check-then-set, not atomic");
     }
@@ -108,8 +115,10 @@ public sealed class GitHubVariableLockTests : IAsyncLifetime
             await first(call);
             if (call is { Method: "PATCH", Token: "token-b" }) await aVerified.Task.WaitAsync(TimeSpan.FromSeconds(10));
         };
+        var calls = new System.Collections.Concurrent.ConcurrentQueue<string>();
         _api.Handled = call =>
         {
+            calls.Enqueue($"{call.Method} {call.Token} {call.Value}");
             if (call is { Method: "GET", Token: "token-a" } && Interlocked.Increment(ref aReads) == 2) aVerified.TrySetResult();
         };
 
@@ -117,7 +126,7 @@ public sealed class GitHubVariableLockTests : IAsyncLifetime
             TryAcquireAsync(Contender("run-a", "token-a", verifyDelay: TimeSpan.FromMilliseconds(10))),
             TryAcquireAsync(Contender("run-b", "token-b", verifyDelay: TimeSpan.FromMilliseconds(10))));
 
-        handles.Count(h => h is not null).ShouldBe(2, "still racy: prefer the lease or git-ref lock");
+        handles.Count(h => h is not null).ShouldBe(2, "still racy: prefer the lease or git-ref lock\n" + _log + "\n" + string.Join("\n", calls));
         await ReleaseAllAsync(handles);
     }
 
