@@ -55,8 +55,16 @@ public sealed class ProcessRunner(TextWriter log, Func<string, string> mask)
         process.BeginErrorReadLine();
         if (options.StandardInput is not null)
         {
-            await process.StandardInput.WriteAsync(options.StandardInput);
-            process.StandardInput.Close();
+            try
+            {
+                await process.StandardInput.WriteAsync(options.StandardInput);
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // The program exited without reading its input (a credential helper answering "not found" does):
+                // its exit code and output below say what happened, not the broken pipe.
+            }
         }
 
         try

@@ -30,6 +30,20 @@ public sealed class ProcessRunnerTests
     }
 
     [Fact]
+    public async Task AProgramThatExitsWithoutReadingItsInputIsJudgedByItsExitCode()
+    {
+        var runner = new ProcessRunner(TextWriter.Null, s => s);
+        // Large enough to fill the pipe, so the write fails whatever the timing.
+        var input = new string('x', 1 << 20);
+
+        var result = await runner.RunAsync("sh", ["-c", "echo no; exit 0"], new ProcessOptions { StandardInput = input },
+            TestContext.Current.CancellationToken);
+
+        result.ExitCode.ShouldBe(0);
+        result.StandardOutput.Trim().ShouldBe("no");
+    }
+
+    [Fact]
     public async Task AMissingProgramSaysSoInOneLine()
     {
         var runner = new ProcessRunner(TextWriter.Null, s => s);
