@@ -117,13 +117,13 @@ partial class Pipeline
 
     IGitOpsRepository CreateGitOpsRepository(string url) =>
         GitOpsRepositories.Create(new GitOpsRepositorySettings
-            {
-                Url = url,
-                Branch = GitopsBranch,
-                Token = GitopsToken,
-                Identity = GitOpsRepositories.Identity(GitopsAuthor),
-                WorkRoot = Directory.CreateDirectory(Path.Combine(RootDirectory, ".nuke", "temp", "gitops")).FullName,
-            }, Log, Time);
+        {
+            Url = url,
+            Branch = GitopsBranch,
+            Token = GitopsToken,
+            Identity = GitOpsRepositories.Identity(GitopsAuthor),
+            WorkRoot = Directory.CreateDirectory(Path.Combine(RootDirectory, ".nuke", "temp", "gitops")).FullName,
+        }, Log, Time);
 
     // A relative path names a local repository relative to the repository root, not to the current folder.
     string ResolvePath(string repository) =>

@@ -48,8 +48,12 @@ public sealed class ServiceFileTests
         service.Workload.ShouldBe(new KubernetesWorkload { Namespace = "apps", Deployment = "api-server", Container = "server", HealthUrl = "https://api.example.com/healthz" });
         service.Manifest.ShouldBe(new GitOpsManifest
         {
-            Kind = ManifestKind.HelmValues, Path = "deploy/helm/api/values.yaml", ImageName = "api",
-            HelmRepositoryKey = "server.image.repository", HelmTagKey = "server.image.tag", Application = "api-prod",
+            Kind = ManifestKind.HelmValues,
+            Path = "deploy/helm/api/values.yaml",
+            ImageName = "api",
+            HelmRepositoryKey = "server.image.repository",
+            HelmTagKey = "server.image.tag",
+            Application = "api-prod",
         });
     }
 

@@ -24,8 +24,12 @@ public sealed class GitOpsDeployStrategyTests : IDisposable
 
     internal static Service TodoApi(string file = File) => new()
     {
-        Name = "todo-api", Directory = "services/todo-api", ImageRepository = "todo-api", Dockerfile = "services/todo-api/Dockerfile",
-        Context = "services/todo-api", Manifest = new GitOpsManifest { Path = file, ImageName = "todo-api", Application = "todo-api" },
+        Name = "todo-api",
+        Directory = "services/todo-api",
+        ImageRepository = "todo-api",
+        Dockerfile = "services/todo-api/Dockerfile",
+        Context = "services/todo-api",
+        Manifest = new GitOpsManifest { Path = file, ImageName = "todo-api", Application = "todo-api" },
         Workload = new KubernetesWorkload { Deployment = "todo-api", Container = "api" },
     };
 

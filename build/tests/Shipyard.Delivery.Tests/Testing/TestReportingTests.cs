@@ -6,7 +6,13 @@ public sealed class TestReportingTests
 {
     private static TestRunResult Result(int passed, int failed, int exitCode, bool counted = true, params string[] names) => new()
     {
-        Name = "x", ExitCode = exitCode, Passed = passed, Failed = failed, Counted = counted, FailedTests = names, OutputTail = "error CS1002",
+        Name = "x",
+        ExitCode = exitCode,
+        Passed = passed,
+        Failed = failed,
+        Counted = counted,
+        FailedTests = names,
+        OutputTail = "error CS1002",
     };
 
     [Fact]
