@@ -19,7 +19,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
   echo "Installing ${missing[*]}"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # With recommends, as verified: buildah then gets fuse-overlayfs, and runc (named) satisfies "crun | runc", so no crun.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 # crun breaks on this machine kind's hybrid cgroups; buildah must use runc.
