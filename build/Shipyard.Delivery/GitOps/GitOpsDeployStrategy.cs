@@ -19,7 +19,7 @@ internal sealed class GitOpsDeployStrategy(
 {
     public async Task ValidateAsync(IReadOnlyList<(Service Service, ImageReference Image)> deploys, CancellationToken cancellationToken)
     {
-        foreach (var (_, image) in deploys) OciTag.Validate(image.Tag);
+        foreach (var (_, image) in deploys) ValidateTag(image.Tag);
         await repository.CheckReachableAsync(cancellationToken);
         if (deploys.Count == 0) return;
         await repository.PreviewAsync([.. deploys.Select(d => Change(d.Service, d.Image, ""))], cancellationToken);
@@ -27,7 +27,7 @@ internal sealed class GitOpsDeployStrategy(
 
     public async Task<DeployResult> DeployAsync(Service service, ImageReference image, BuildVersion version, CancellationToken cancellationToken)
     {
-        OciTag.Validate(image.Tag);
+        ValidateTag(image.Tag);
         var subject = Subject(settings.MessageTemplate, service, image.Tag);
         var result = await WriteAsync(service, image, token => Message(subject, ("Source-Commit", version.Sha), ("CI-Run", settings.CiRun), ("Deploy-Lock", token)), cancellationToken);
         return result;
@@ -74,6 +74,13 @@ internal sealed class GitOpsDeployStrategy(
             Sync = sync,
             Note = note.ToString(),
         };
+    }
+
+    // One tag grammar for the whole build (Images.Tags.OciTag); the message names the parameter a deploy takes it from.
+    private static void ValidateTag(string tag)
+    {
+        if (!Images.Tags.OciTag.IsValid(tag))
+            throw new UsageException($"--image-tag '{tag}' is not a valid image tag (letters, digits, '_', '.', '-'; at most 128; not starting with '.' or '-')");
     }
 
     private static GitOpsChange Change(Service service, ImageReference image, string message)

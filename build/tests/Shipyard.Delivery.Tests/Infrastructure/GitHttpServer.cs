@@ -47,7 +47,7 @@ public sealed class GitHttpServer : IAsyncDisposable
         var fcgiwrap = Start("/usr/sbin/fcgiwrap", "-c", "8", "-s", $"unix:{socket}");
         await WaitUntilAsync(() => File.Exists(socket), "fcgiwrap socket", fcgiwrap);
 
-        var port = FreePort();
+        var port = LoopbackPort.Next();
         var config = Path.Combine(root, "nginx.conf");
         await File.WriteAllTextAsync(config, Config(root, port, socket));
         var nginx = Start("/usr/sbin/nginx", "-p", root, "-c", config);
@@ -141,12 +141,6 @@ public sealed class GitHttpServer : IAsyncDisposable
         throw new InvalidOperationException($"{what} did not come up within 5 s");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static bool CanConnect(int port)
     {

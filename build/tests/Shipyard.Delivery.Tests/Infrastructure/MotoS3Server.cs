@@ -32,7 +32,7 @@ internal sealed class MotoS3Server : IAsyncDisposable
 
     public static async Task<MotoS3Server> StartAsync(CancellationToken cancellationToken)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Next();
         var start = new ProcessStartInfo("moto_server", ["-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
@@ -79,10 +79,4 @@ internal sealed class MotoS3Server : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

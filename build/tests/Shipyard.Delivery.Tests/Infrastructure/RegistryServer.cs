@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Shipyard.Delivery.Tests.Infrastructure;
 
@@ -69,12 +68,8 @@ public sealed class RegistryServer : IAsyncDisposable
         throw new InvalidOperationException($"docker-registry did not answer on {Host} within 5 s.");
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A free port on 127.0.0.1.</summary>
+    public static int FreePort() => LoopbackPort.Next();
 
     internal static string Require(string program, string install) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, program)).FirstOrDefault(File.Exists)

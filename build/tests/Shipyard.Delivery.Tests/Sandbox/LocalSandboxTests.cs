@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Shipyard.Delivery.Tests.Infrastructure;
 using Shipyard.Delivery.Processes;
 using Shipyard.Delivery.Sandbox;
 
@@ -13,7 +12,7 @@ public sealed class LocalSandboxTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Next();
         _settings = new SandboxSettings(_root, $"127.0.0.1:{port}", Path.Combine(_root, ".nuke/temp/sandbox/gitops.git"),
             $"127.0.0.1:{port}/sandbox/runtime:busybox");
         var git = new ProcessRunner(TextWriter.Null, s => s);
@@ -67,12 +66,6 @@ public sealed class LocalSandboxTests : IAsyncLifetime
         Directory.Delete(_root, recursive: true);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private sealed class RefusingHandler : HttpMessageHandler
     {
