@@ -35,6 +35,9 @@ public abstract class BuildBase
 
     internal SecretSet Secrets { get; } = new();
 
+    /// <summary>The targets of this run's plan, in execution order (set before <see cref="OnInitialized"/>).</summary>
+    public IReadOnlyList<string> PlannedTargets { get; internal set; } = [];
+
     /// <summary>What the last run did, row by row (null until the plan has been executed).</summary>
     public RunRecord? Record { get; internal set; }
 

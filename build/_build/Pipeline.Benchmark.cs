@@ -206,7 +206,7 @@ partial class Pipeline
             foreach (var store in stores) store.Dispose();
             Directory.Delete(root, recursive: true);
         }
-        if (KubernetesConfiguration() is not { } cluster)
+        if (Cluster.Configuration is not { } cluster)
             return [.. rows, new("locks: lease", "not run", "0 overlaps", null,
                 "no Kubernetes cluster configured (KUBECONFIG, ~/.kube/config, in-cluster); the fake API server is test-only", Optional: true)];
         var leases = Enumerable.Range(0, contenders).Select(i =>

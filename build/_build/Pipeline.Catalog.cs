@@ -9,10 +9,10 @@ partial class Pipeline
     IReadOnlyList<Shipyard.Delivery.Catalog.Service> SelectedServices { get; set; } = [];
 
     /// <summary>Services whose image Build and Push make: <c>--service</c>, else those change detection says changed.</summary>
-    IReadOnlyList<Shipyard.Delivery.Catalog.Service> BuildServices => Service.Length > 0 ? SelectedServices : ServicesToBuild();
+    IReadOnlyList<Shipyard.Delivery.Catalog.Service> BuildServices => ServiceNames.Length > 0 ? SelectedServices : ServicesToBuild();
 
     /// <summary>Services Deploy deploys: <c>--service</c>, else the rebuilt ones and those whose manifest alone changed.</summary>
-    IReadOnlyList<Shipyard.Delivery.Catalog.Service> DeployServices => Service.Length > 0 ? SelectedServices : ServicesToDeploy();
+    IReadOnlyList<Shipyard.Delivery.Catalog.Service> DeployServices => ServiceNames.Length > 0 ? SelectedServices : ServicesToDeploy();
 
     // Loaded here rather than in a target so that a broken service.yaml or an unknown --service stops every
     // target with exit code 2 before anything has run.
@@ -20,7 +20,7 @@ partial class Pipeline
     {
         base.OnInitialized();
         Catalog = ServiceCatalog.Load(RootDirectory);
-        SelectedServices = Catalog.Select(Service);
+        SelectedServices = Catalog.Select(ServiceNames);
         ValidateImageInputs();
     }
 }

@@ -1,10 +1,10 @@
-using System.Collections.Concurrent;
-using Shipyard.Delivery.ArgoCd;
 using Shipyard.Delivery.Catalog;
 using Shipyard.Delivery.Deploy;
 using Shipyard.Delivery.GitOps;
 using Shipyard.Delivery.Images;
 using Shipyard.Delivery.Locks;
+using Shipyard.Delivery.Records;
+using Shipyard.Delivery.Registry;
 using Shipyard.Engine;
 using CatalogService = Shipyard.Delivery.Catalog.Service;
 
@@ -22,11 +22,8 @@ partial class Pipeline
     [Parameter("Author and committer of deploy commits, 'Name <email>'; default github-actions[bot]")]
     readonly string? GitopsAuthor;
 
-    [Parameter("Image tag to deploy; default: the short SHA of the commit being built")]
+    [Parameter("Image tag to deploy (resolved to its digest in the registry); default: the immutable tag of the service's tag scheme pushed in this run")]
     readonly string? ImageTag;
-
-    /// <summary>What each service's deploy did: the input of Verify and Rollback.</summary>
-    readonly ConcurrentDictionary<string, DeployResult> DeployResults = new();
 
     // One repository writer per run: the parallel per-service deploys group their commits into one push.
     IGitOpsRepository? _gitOpsRepository;
@@ -34,7 +31,7 @@ partial class Pipeline
     readonly Lock _gitOpsGate = new();
 
     Target Deploy => _ => _
-        .Description("Deploys the pushed image with the service's strategy (GitOps commit + Argo CD sync, or SSM)")
+        .Description("Deploys the pushed image, pinned by digest, with the service's strategy (GitOps commit + Argo CD sync, or SSM)")
         .DependsOn(Push)
         .Triggers(Verify)
         .Requires(() => DeployInputsAreValid())
@@ -42,49 +39,66 @@ partial class Pipeline
 
     async Task DeployServiceAsync(CatalogService service, TargetContext context)
     {
-        if (service.Strategy == DeployStrategy.Ssm)
-            throw new BuildFailedException($"SSM deploy is not implemented yet: {service.Name} has 'deploy: strategy: ssm'; deploy it with the seed's script for now.");
-
-        var result = await GitOpsStrategy(context).DeployAsync(service, DeployImageOf(service), Version, context.CancellationToken);
-        DeployResults[service.Name] = result;
-
-        context.Fact("image", result.Image.ToString());
-        if (result.Commit is not null) context.Fact("gitops-commit", result.Commit);
-        if (result.Previous is not null) context.Fact("previous", result.Previous.ToString());
-        Host.SetOutput($"{service.Name}-gitops-commit", result.Commit ?? "");
-        context.Note(result.Note);
+        var strategy = Strategies(context).For(service);
+        var pushed = Ledger[service.Name].Pushed;
+        var image = await DeployImages(context).ResolveAsync(PlannedImage(service), ImageTag is not null,
+            pushed?.Image, pushed?.Tags ?? [], ct => strategy.DeployedImageAsync(service, ct), context.CancellationToken);
+        var started = Time.GetUtcNow();
+        try
+        {
+            var receipt = await strategy.DeployAsync(new DeployRequest(service, image, Version), context.CancellationToken);
+            await RecordAsync(context, service.Name, Deployed(StageStatus.Succeeded, receipt.Note, started, image, strategy, receipt));
+        }
+        catch (Exception e) when (e is not UsageException)
+        {
+            // A deploy that failed after changing something keeps its receipt: Rollback undoes exactly that change.
+            var changed = (e as DeployFailedException)?.Changed;
+            await RecordAsync(context, service.Name, Deployed(StageStatus.Failed, e.Message, started, image, strategy, changed));
+            throw;
+        }
     }
 
-    ImageReference ImageOf(CatalogService service) => new(Registry, service.ImageRepository, ImageTag ?? Version.ShortSha);
+    DeployedEntry Deployed(StageStatus status, string note, DateTimeOffset started, ImageReference image, IDeployStrategy strategy, DeployReceipt? receipt) =>
+        new() { Status = status, Note = note, Started = started, Duration = Time.GetUtcNow() - started, Image = image, Strategy = strategy.Name, Receipt = receipt };
 
-    /// <summary>
-    /// What Deploy writes: <c>--image-tag</c>; else the image Push pushed in this run; else (Push skipped, or only the
-    /// manifest changed) the image the manifest already names, so the deploy re-syncs it instead of naming an image
-    /// that was never built.
-    /// </summary>
-    ImageReference DeployImageOf(CatalogService service)
+    /// <summary>The reference a deploy of <paramref name="service"/> names, known before anything runs (digest resolved later).</summary>
+    ImageReference PlannedImage(CatalogService service) =>
+        Shipyard.Delivery.Deploy.DeployImages.Planned(service, Registry,
+            Shipyard.Delivery.Images.Tags.TagScheme.Parse(service.TagScheme ?? TagScheme, "tag scheme").TagsFor(Version, service.Name), ImageTag, Version);
+
+    DeployImages DeployImages(TargetContext context)
     {
-        if (ImageTag is not null) return ImageOf(service);
-        if (PushedImages.TryGetValue(service.Name, out var pushed)) return pushed.Image with { Digest = null };
-        var manifest = Path.Combine(RootDirectory, service.Manifest.Path);
-        var current = File.Exists(manifest) ? Shipyard.Delivery.Changes.DeployedCommitReader.TagOf(service, File.ReadAllText(manifest)) : null;
-        return current is not null
-            ? ImageOf(service) with { Tag = current }
-            : throw new BuildFailedException($"No image to deploy for {service.Name}: Push did not run for it and {service.Manifest.Path} names no tag here. Run Push, or give --image-tag.");
+        var server = Registries.Split(Registry).Server;
+        return new DeployImages(async (image, ct) =>
+        {
+            var credentials = await RegistryLogin.ResolveAsync(server, RegistryUsername, RegistryPassword,
+                RegistryLogin.DockerConfigPath(Environment), Runner(context), AddSecret, ct);
+            return await Registries.Create(server, credentials, Time).GetDigestAsync(RepositoryPath(image), image.Tag, ct);
+        });
+    }
+
+    // The repository path inside the registry: the namespace of --registry, then the service's repository.
+    string RepositoryPath(ImageReference image)
+    {
+        var ns = Registries.Split(Registry).Namespace;
+        return ns.Length == 0 ? image.Repository : $"{ns}/{image.Repository}";
     }
 
     // Evaluated before the first target of the plan runs, only when Deploy is planned: a bad tag, an unreachable
     // repository, a wrong token or a manifest that cannot be edited stops the run with one line and exit code 2.
     bool DeployInputsAreValid()
     {
-        var gitOps = DeployServices.Where(s => s.Strategy == DeployStrategy.GitOps).Select(s => (s, ImageOf(s))).ToList();
-        if (gitOps.Count == 0) return true;
-        var strategy = SandboxWillCreateGitOpsRemote()
+        var deploys = DeployServices.Select(s => new DeployRequest(s, PlannedImage(s), Version)).ToList();
+        if (deploys.Count == 0) return true;
+        var strategies = SandboxWillCreateGitOpsRemote()
             // The Sandbox target makes its remote as a bare clone of this repository, after this check: until then the
             // repository itself holds the same manifests, so the same edits are checked against it.
-            ? GitOpsRepositories.Strategy(CreateGitOpsRepository(RootDirectory), new NoDeployLock(Log), null, new GitOpsDeploySettings(), Log)
-            : GitOpsStrategy(null);
-        strategy.ValidateAsync(gitOps, CancellationToken.None).GetAwaiter().GetResult();
+            ? new DeployStrategies(new Dictionary<DeployStrategy, Func<IDeployStrategy>>
+            {
+                [DeployStrategy.GitOps] = () => GitOpsRepositories.Strategy(CreateGitOpsRepository(RootDirectory), new NoDeployLock(Log), null, new GitOpsDeploySettings(), Log),
+            })
+            : Strategies(null);
+        Task.Run(() => strategies.ValidateAsync(deploys, CancellationToken.None)).GetAwaiter().GetResult();
         return true;
     }
 
@@ -92,18 +106,16 @@ partial class Pipeline
         SandboxEnabled && SandboxSettings().GitOpsRemote is { } remote && !Directory.Exists(Path.Combine(remote, "refs"));
 
     /// <summary>
-    /// The GitOps strategy for one fan-out item: the run's shared repository writer, with the deploy lock and Argo CD
-    /// chosen by --deploy-lock / --argocd-server (Pipeline.ArgoCd.cs), writing to the item's output. Without a context
-    /// (input validation) neither is needed.
+    /// The run's deploy strategies, writing to the fan-out item's output: GitOps over the run's shared repository writer
+    /// with the deploy lock and Argo CD of the parameters. Without a context (input validation) neither is needed.
     /// </summary>
-    IDeployStrategy GitOpsStrategy(TargetContext? context)
+    DeployStrategies Strategies(TargetContext? context) => new(new Dictionary<DeployStrategy, Func<IDeployStrategy>>
     {
-        var repository = SharedGitOpsRepository();
-        var deployLock = context is null ? new NoDeployLock(Log) : CreateDeployLock(context, _gitOpsUrl, GitopsToken);
-        var argoCd = context is null ? null : CreateArgoCd(context);
-        var settings = new GitOpsDeploySettings { CiRun = CiRun() };
-        return GitOpsRepositories.Strategy(repository, deployLock, argoCd, settings, context?.Output ?? Log);
-    }
+        [DeployStrategy.GitOps] = () => GitOpsRepositories.Strategy(SharedGitOpsRepository(),
+            context is null ? new NoDeployLock(Log) : CreateDeployLock(context, _gitOpsUrl, GitopsToken),
+            context is null ? null : CreateArgoCd(context),
+            new GitOpsDeploySettings { CiRun = CiRun?.RunUrl }, context?.Output ?? Log),
+    });
 
     IGitOpsRepository SharedGitOpsRepository()
     {
@@ -128,10 +140,4 @@ partial class Pipeline
     // A relative path names a local repository relative to the repository root, not to the current folder.
     string ResolvePath(string repository) =>
         repository.Contains("://", StringComparison.Ordinal) || Path.IsPathRooted(repository) ? repository : Path.GetFullPath(Path.Combine(RootDirectory, repository));
-
-    /// <summary>The CI run URL for the commit trailer (GitHub Actions), or null locally.</summary>
-    string? CiRun() =>
-        Environment.TryGetValue("GITHUB_RUN_ID", out var run) && run.Length > 0
-            ? $"{Environment.GetValueOrDefault("GITHUB_SERVER_URL", "https://github.com")}/{Environment.GetValueOrDefault("GITHUB_REPOSITORY", "")}/actions/runs/{run}"
-            : null;
 }

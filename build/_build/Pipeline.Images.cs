@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Shipyard.Delivery.Images;
 using Shipyard.Delivery.Processes;
+using Shipyard.Delivery.Records;
 using Shipyard.Delivery.Registry;
 using Shipyard.Delivery.Versioning;
 using Shipyard.Engine;
@@ -37,8 +38,6 @@ partial class Pipeline
 
     readonly ConcurrentDictionary<string, BuiltImage> BuiltImages = new();
 
-    /// <summary>What Push left in the registry per service (primary reference with digest): Deploy can pin the digest.</summary>
-    readonly ConcurrentDictionary<string, PushResult> PushedImages = new();
     Lazy<Task<string>>? _builderName;
     BuildVersion? _version;
 
@@ -68,13 +67,21 @@ partial class Pipeline
         {
             BuildArgs = BuildArgs(),
             TagScheme = TagScheme,
-            SourceUrl = Environment.TryGetValue("GITHUB_REPOSITORY", out var repo)
-                ? $"{Environment.GetValueOrDefault("GITHUB_SERVER_URL", "https://github.com")}/{repo}" : null,
+            SourceUrl = CiRun?.RepositoryUrl,
         };
+        var started = Time.GetUtcNow();
         var image = await new ServiceImageBuilder(runner, builder, settings).BuildAsync(service, Version, context.CancellationToken);
         BuiltImages[service.Name] = image;
-        context.Fact("image", image.Reference.ToString());
-        context.Note($"{image.Reference} ({builder.Name}), tags: {string.Join(", ", image.Tags)}");
+        await RecordAsync(context, service.Name, new BuiltEntry
+        {
+            Status = StageStatus.Succeeded,
+            Started = started,
+            Duration = Time.GetUtcNow() - started,
+            Image = image.Reference,
+            Tags = image.Tags,
+            Builder = builder.Name,
+            Note = $"{image.Reference} ({builder.Name}), tags: {string.Join(", ", image.Tags)}",
+        });
     }
 
     async Task PushImageAsync(CatalogService service, TargetContext context)
@@ -90,16 +97,22 @@ partial class Pipeline
             RegistryLogin.DockerConfigPath(Environment), runner, AddSecret, context.CancellationToken);
         var publisher = new ImagePublisher(ImageBuilders.Create(await DetectBuilderAsync(context), runner),
             Registries.Create(server, credentials, Time), credentials, context.Output);
+        var started = Time.GetUtcNow();
         var result = await publisher.PushAsync(image, context.CancellationToken);
-        PushedImages[service.Name] = result;
-
-        context.Fact("digest", result.Digest);
-        context.Fact("tags", string.Join(",", image.Tags));
-        Host.SetOutput($"{service.Name}-digest", result.Digest);
         if (BuildServices.Count == 1) Host.SetOutput("digest", result.Digest);
-        context.Note(result.Uploaded
-            ? $"pushed {image.Reference.Name}@{result.Digest[..19]}…, {result.AddedTags.Count} more tag(s) added"
-            : $"already in the registry, nothing uploaded; {result.AddedTags.Count} tag(s) added");
+        await RecordAsync(context, service.Name, new PushedEntry
+        {
+            Status = StageStatus.Succeeded,
+            Started = started,
+            Duration = Time.GetUtcNow() - started,
+            Image = result.Image,
+            Tags = [result.Image.Tag, .. result.AddedTags, .. result.UnchangedTags],
+            AddedTags = result.AddedTags,
+            Uploaded = result.Uploaded,
+            Note = result.Uploaded
+                ? $"pushed {image.Reference.Name}@{result.Digest[..19]}…, {result.AddedTags.Count} more tag(s) added"
+                : $"already in the registry, nothing uploaded; {result.AddedTags.Count} tag(s) added",
+        });
     }
 
     Task BumpServiceAsync(CatalogService service, TargetContext context)

@@ -27,7 +27,7 @@ partial class Pipeline
                 : new TestRow(s.Name, null, "no tests: no test project, and no 'test' command in service.yaml"))
             .ToList();
         // The build's own tests belong to a whole-repository run; naming services narrows Test to those services.
-        if (Service.Length > 0) { TestTotals = new TestTotals(rows.Count); return rows; }
+        if (ServiceNames.Length > 0) { TestTotals = new TestTotals(rows.Count); return rows; }
         rows.Add(SkipBuildTests ? new TestRow(TestSuites.BuildName, null, "--skip-build-tests")
             : Environment.ContainsKey(NestedTestRunVariable) ? new TestRow(TestSuites.BuildName, null, "already running inside the build's own tests")
             : new TestRow(TestSuites.BuildName, TestSuites.ForBuild(BuildTestsCommand, RootDirectory, NestedTestRunVariable), null));

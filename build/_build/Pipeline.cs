@@ -13,9 +13,6 @@ sealed partial class Pipeline : BuildBase
     /// <summary>The target run when none is named; CLI tests run the pipeline in-process with the same default.</summary>
     internal static readonly Expression<Func<Pipeline, Target>> DefaultTarget = x => x.Test;
 
-    [Parameter("Services to work on (repeat or comma-separate); default: every service")]
-    readonly string[] Service = [];
-
-    static Task NotImplementedYet(string stage) =>
-        throw new BuildFailedException($"{stage} is not implemented yet: this stage has no working implementation in this version of the build.");
+    [Parameter("Services to work on (repeat or comma-separate); default: every service", Name = "service")]
+    readonly string[] ServiceNames = [];
 }

@@ -18,6 +18,9 @@ public sealed record GitOpsManifest
     /// <summary>Helm: dotted key of the tag value.</summary>
     public string HelmTagKey { get; init; } = "image.tag";
 
+    /// <summary>Helm: dotted key of the digest value (<c>image.digest</c> in many charts); null when the chart has none.</summary>
+    public string? HelmDigestKey { get; init; }
+
     /// <summary>Argo CD application that syncs this manifest.</summary>
     public required string Application { get; init; }
 }

@@ -43,6 +43,7 @@ internal static class ServiceFactory
                 ImageName = settings.ImageName ?? (kind == ManifestKind.RawManifest ? settings.Container ?? name : name),
                 HelmRepositoryKey = settings.HelmRepositoryKey ?? "image.repository",
                 HelmTagKey = settings.HelmTagKey ?? "image.tag",
+                HelmDigestKey = settings.HelmDigestKey,
                 Application = settings.Application ?? name,
             },
             Workload = new KubernetesWorkload

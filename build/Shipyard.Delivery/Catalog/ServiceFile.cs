@@ -15,7 +15,7 @@ internal static class ServiceFile
 
     private static readonly string[] TopKeys = ["image", "dockerfile", "context", "prepare", "test", "watch", "tags", "deploy"];
     private static readonly string[] DeployKeys = ["strategy", "namespace", "deployment", "container", "healthUrl", "manifest", "argocd"];
-    private static readonly string[] ManifestKeys = ["kind", "path", "imageName", "helmRepositoryKey", "helmTagKey"];
+    private static readonly string[] ManifestKeys = ["kind", "path", "imageName", "helmRepositoryKey", "helmTagKey", "helmDigestKey"];
     private static readonly string[] ArgoCdKeys = ["application"];
 
     /// <summary>Parses <paramref name="text"/>; <paramref name="displayPath"/> (repo-relative) prefixes errors.</summary>
@@ -79,6 +79,7 @@ internal static class ServiceFile
             ImageName = manifest?.String("imageName"),
             HelmRepositoryKey = manifest?.String("helmRepositoryKey"),
             HelmTagKey = manifest?.String("helmTagKey"),
+            HelmDigestKey = manifest?.String("helmDigestKey"),
             Application = argo?.Label("application"),
         };
     }

@@ -28,5 +28,8 @@ internal sealed record ServiceSettings
     public string? ImageName { get; init; }
     public string? HelmRepositoryKey { get; init; }
     public string? HelmTagKey { get; init; }
+
+    /// <summary><c>deploy.manifest.helmDigestKey</c>.</summary>
+    public string? HelmDigestKey { get; init; }
     public string? Application { get; init; }
 }

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Shipyard.Delivery.Catalog;
-using YamlDotNet.RepresentationModel;
 
 namespace Shipyard.Delivery.Changes;
 
@@ -20,70 +19,18 @@ public static partial class DeployedCommitReader
         return match.Success ? match.Groups["sha"].Value : null;
     }
 
-    /// <summary>The image tag the manifest deploys, or null when it has none (or the text is not YAML).</summary>
+    /// <summary>The image tag the manifest deploys, or null when it has none (or the manifest cannot be read).</summary>
     public static string? TagOf(Service service, string manifestText)
     {
-        var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(manifestText));
+            return GitOps.ManifestEditors.ReadImage(manifestText, service.Manifest.Path, service.Manifest) is { Tag.Length: > 0 } image ? image.Tag : null;
         }
-        catch (YamlDotNet.Core.YamlException)
+        catch (Shipyard.Engine.UsageException)
         {
             return null;
         }
-        var m = service.Manifest;
-        foreach (var doc in stream.Documents)
-        {
-            var tag = m.Kind switch
-            {
-                ManifestKind.Kustomize => Kustomize(doc.RootNode, m.ImageName),
-                ManifestKind.HelmValues => Scalar(Dotted(doc.RootNode, m.HelmTagKey)),
-                _ => Raw(doc.RootNode, m.ImageName),
-            };
-            if (tag is not null) return tag;
-        }
-        return null;
     }
-
-    private static string? Kustomize(YamlNode root, string imageName) =>
-        Child(root, "images") is YamlSequenceNode images
-            ? images.OfType<YamlMappingNode>().Where(i => Scalar(Child(i, "name")) == imageName)
-                .Select(i => Scalar(Child(i, "newTag"))).FirstOrDefault()
-            : null;
-
-    private static string? Raw(YamlNode node, string container)
-    {
-        // Find `containers: [{name: <container>, image: repo:tag}]` anywhere in the document.
-        if (node is YamlMappingNode map)
-        {
-            if (Child(map, "containers") is YamlSequenceNode list)
-                foreach (var c in list.OfType<YamlMappingNode>())
-                    if (Scalar(Child(c, "name")) == container && Scalar(Child(c, "image")) is { } image)
-                        return ImageTag(image);
-            foreach (var child in map.Children.Values)
-                if (Raw(child, container) is { } found) return found;
-        }
-        else if (node is YamlSequenceNode seq)
-            foreach (var child in seq)
-                if (Raw(child, container) is { } found) return found;
-        return null;
-    }
-
-    private static string? ImageTag(string image)
-    {
-        var name = image.Split('@')[0];
-        var colon = name.LastIndexOf(':');
-        return colon > name.LastIndexOf('/') ? name[(colon + 1)..] : null; // a ':' before the last '/' is a port
-    }
-
-    private static YamlNode? Dotted(YamlNode root, string key) =>
-        key.Split('.').Aggregate<string, YamlNode?>(root, (n, part) => n is null ? null : Child(n, part));
-
-    private static YamlNode? Child(YamlNode node, string key) =>
-        node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
-
-    private static string? Scalar(YamlNode? node) => node is YamlScalarNode s && !string.IsNullOrEmpty(s.Value) ? s.Value : null;
 
     [GeneratedRegex("(?:^|[-_.])(?<sha>[0-9a-f]{7,40})$", RegexOptions.CultureInvariant)]
     private static partial Regex ShaSuffix();

@@ -71,6 +71,31 @@ internal sealed class GitOpsClone : IDisposable
         _repo.Reset(ResetMode.Hard, _repo.Branches[$"origin/{_branch}"].Tip);
     }
 
+    /// <summary>
+    /// The file's successive contents on the branch's first-parent line, newest first, each with the commit that
+    /// introduced it (a revert to an older content is a new entry).
+    /// </summary>
+    public IReadOnlyList<ManifestVersion> History(string path, int max)
+    {
+        var versions = new List<ManifestVersion>();
+        ManifestVersion? current = null;
+        foreach (var commit in _repo.Commits.QueryBy(new CommitFilter { FirstParentOnly = true, IncludeReachableFrom = _repo.Head.Tip, SortBy = CommitSortStrategies.Topological }))
+        {
+            var text = commit[path]?.Target is Blob blob ? blob.GetContentText() : null;
+            if (current is not null && text == current.Text)
+            {
+                // Same content one commit further back: the content was introduced at least this early.
+                current = current with { Commit = commit.Sha, When = commit.Committer.When, Message = commit.Message };
+                continue;
+            }
+            if (current is not null) versions.Add(current);
+            if (text is null || versions.Count >= max) return versions;
+            current = new ManifestVersion(commit.Sha, commit.Committer.When, text, commit.Message);
+        }
+        if (current is not null && versions.Count < max) versions.Add(current);
+        return versions;
+    }
+
     /// <summary>Drops uncommitted changes (after an edit that failed half-way).</summary>
     public void ResetHard() => _repo.Reset(ResetMode.Hard, _repo.Head.Tip);
 

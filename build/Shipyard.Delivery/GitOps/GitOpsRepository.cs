@@ -61,6 +61,14 @@ internal sealed class GitOpsRepository : IGitOpsRepository
             }).ToList();
         }, cancellationToken);
 
+    public Task<IReadOnlyList<ManifestVersion>> HistoryAsync(string path, int max, CancellationToken cancellationToken) =>
+        Task.Run(() =>
+        {
+            using var clone = GitOpsClone.Create(_remote, _settings.Branch, Name, _settings.WorkRoot, _git);
+            ManifestFile.Read(ManifestFile.Resolve(clone.Directory, path), path, Name); // exists at the tip, or a usage error
+            return clone.History(path, max);
+        }, cancellationToken);
+
     public Task<GitOpsWriteResult> WriteAsync(GitOpsChange change, CancellationToken cancellationToken)
     {
         var pending = new PendingWrite(change, cancellationToken);

@@ -20,10 +20,14 @@ internal sealed class HelmValuesEditor : IManifestEditor
 
         var (repoKey, repoValue) = Locate(yaml, root, manifest.HelmRepositoryKey);
         var (tagKey, tagValue) = Locate(yaml, root, manifest.HelmTagKey);
-        var previous = tagValue.Value is { Length: > 0 } oldTag ? new ImageReference("", repoValue.Value ?? "", oldTag) : null;
+        // The digest pins the image only where the chart has a key for it (charts render repository:tag@digest).
+        var digest = manifest.HelmDigestKey is { } digestPath ? Locate(yaml, root, digestPath) : default;
+        var oldDigest = digest.Value?.Value is { Length: > 0 } d ? d : null;
+        var previous = tagValue.Value is { Length: > 0 } oldTag ? new ImageReference("", repoValue.Value ?? "", oldTag, oldDigest) : null;
 
         yaml.Replace(repoKey, repoValue, image.Name);
         yaml.Replace(tagKey, tagValue, image.Tag);
+        if (digest.Value is not null) yaml.Replace(digest.Key, digest.Value, image.Digest ?? "");
         var result = yaml.Apply();
         return new ManifestEditResult(result, result != text, previous);
     }

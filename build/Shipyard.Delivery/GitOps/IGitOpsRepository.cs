@@ -21,4 +21,11 @@ public interface IGitOpsRepository
     /// </summary>
     /// <exception cref="Shipyard.Engine.BuildFailedException">Still rejected after the last attempt, or git failed.</exception>
     Task<GitOpsWriteResult> WriteAsync(GitOpsChange change, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The versions of <paramref name="path"/> on the branch, newest first: the tip's content, then the content
+    /// before each earlier commit that changed the file, at most <paramref name="max"/> entries.
+    /// </summary>
+    /// <exception cref="Shipyard.Engine.UsageException">The file does not exist on the branch.</exception>
+    Task<IReadOnlyList<ManifestVersion>> HistoryAsync(string path, int max, CancellationToken cancellationToken);
 }

@@ -77,6 +77,7 @@ internal sealed class BuildRun(BuildBase build, BuildSession session, IReadOnlyL
         var parallelism = options.Parallelism ?? System.Environment.ProcessorCount;
         if (parallelism < 1) throw new UsageException($"--parallelism must be at least 1, got {parallelism}.");
         var plan = Planner.Plan([.. model.Targets.Select(t => t.Edges)], requested);
+        build.PlannedTargets = plan.Targets;
 
         // After the cheap checks of the command line, so a typo is reported before the build loads its inputs.
         build.OnInitialized();
@@ -97,8 +98,21 @@ internal sealed class BuildRun(BuildBase build, BuildSession session, IReadOnlyL
         SummaryWriter.Write(_output, record, ansi);
         _host.Finish(record, PlanWriter.Mermaid(plan));
         build.Record = record;
-        await build.OnFinishedAsync(record);
+        await FinishAsync(record);
         return record.ExitCode;
+    }
+
+    // Reporting what happened (notifiers) never changes what happened: a failure here is a warning, not the exit code.
+    private async Task FinishAsync(RunRecord record)
+    {
+        try
+        {
+            await build.OnFinishedAsync(record);
+        }
+        catch (Exception e)
+        {
+            _host!.Warning($"Reporting the run failed ({e.GetType().Name}: {build.Mask(e.Message).ReplaceLineEndings(" ")}); the build result stands.");
+        }
     }
 
     /// <summary>Targets given on the command line, else the <c>Target</c>/<c>Skip</c> entry of the parameter files.</summary>

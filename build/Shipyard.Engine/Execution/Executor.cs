@@ -4,6 +4,8 @@ namespace Shipyard.Engine;
 /// Runs a plan target by target. After a failure the remaining targets are NotRun, unless the failed target
 /// proceeds after failure (then only its dependents are NotRun) or a target is assured after failure.
 /// Cancellation stops the running target through its token; assured targets still run, with an uncancelled token.
+/// A target that failed only through some of its fan-out items does not stop later fan-out targets: they run, and
+/// each item whose name failed (or did not run) earlier is NotRun, so one service's failure stops only that service.
 /// </summary>
 internal sealed class Executor(BuildModel model, ExecutionPlan plan, IReadOnlyDictionary<string, string> skipReasons, ExecutionSettings settings)
 {
@@ -13,10 +15,13 @@ internal sealed class Executor(BuildModel model, ExecutionPlan plan, IReadOnlyDi
     private readonly List<RowState> _rows = [];
     private readonly Dictionary<string, RowState> _targets = [];
 
+    // Item name → why it stops: the first earlier target row in which the item failed or did not run.
+    private readonly Dictionary<string, string> _stoppedItems = new(StringComparer.Ordinal);
+
     public async Task<RunRecord> RunAsync()
     {
         var started = settings.Time.GetTimestamp();
-        var failing = false;
+        var failing = Failing.No;
         foreach (var name in plan.Targets)
         {
             var node = model.Get(name);
@@ -30,8 +35,11 @@ internal sealed class Executor(BuildModel model, ExecutionPlan plan, IReadOnlyDi
                 continue;
             }
             var token = node.AssuredAfterFailure ? CancellationToken.None : settings.Cancellation;
-            await new TargetRunner(node, row, _rows, settings, token).RunAsync();
-            if (row.Status == TargetStatus.Failed && !node.ProceedAfterFailure) failing = true;
+            var stopped = node.AssuredAfterFailure ? null : _stoppedItems;
+            await new TargetRunner(node, row, _rows, settings, token, stopped).RunAsync();
+            RememberStoppedItems(name);
+            if (row.Status == TargetStatus.Failed && !node.ProceedAfterFailure)
+                failing = row.FailedByItems && failing != Failing.Target ? Failing.Items : Failing.Target;
         }
 
         var cancelled = settings.Cancellation.IsCancellationRequested;
@@ -41,17 +49,27 @@ internal sealed class Executor(BuildModel model, ExecutionPlan plan, IReadOnlyDi
             settings.Time.GetElapsedTime(started), exitCode, cancelled);
     }
 
-    private (TargetStatus Status, string Note)? WhyNotRun(TargetNode node, bool failing)
+    private enum Failing { No, Items, Target }
+
+    private void RememberStoppedItems(string target)
+    {
+        foreach (var item in _rows.Where(r => r.Target == target && r.Item is not null && r.Status is TargetStatus.Failed or TargetStatus.NotRun))
+            _stoppedItems.TryAdd(item.Item!, item.Status == TargetStatus.Failed ? $"{target} ({item.Item}) failed" : item.Note ?? $"{target} ({item.Item}) did not run");
+    }
+
+    private (TargetStatus Status, string Note)? WhyNotRun(TargetNode node, Failing failing)
     {
         if (skipReasons.TryGetValue(node.Name, out var skip)) return (TargetStatus.Skipped, skip);
         if (!node.AssuredAfterFailure)
         {
             if (settings.Cancellation.IsCancellationRequested) return (TargetStatus.NotRun, "cancelled");
-            if (failing) return (TargetStatus.NotRun, "an earlier target failed");
+            // After item failures, a fan-out target goes on with the items that have not failed.
+            var perItem = node.FanOuts.Count > 0 && failing != Failing.Target;
+            if (failing != Failing.No && !perItem) return (TargetStatus.NotRun, "an earlier target failed");
             var brokenDependency = plan.Edges
                 .Where(e => e.To == node.Name && e.Kind == PlanEdgeKind.Dependency)
                 .Select(e => _targets[e.From])
-                .FirstOrDefault(r => r.Status is TargetStatus.Failed or TargetStatus.NotRun);
+                .FirstOrDefault(r => r.Status is TargetStatus.Failed or TargetStatus.NotRun && !(perItem && r.FailedByItems));
             if (brokenDependency is not null)
                 return (TargetStatus.NotRun, $"dependency {brokenDependency.Target} {(brokenDependency.Status == TargetStatus.Failed ? "failed" : "did not run")}");
         }

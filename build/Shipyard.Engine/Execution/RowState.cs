@@ -16,6 +16,9 @@ internal sealed class RowState(string target, string? item)
     /// <summary>Failed with a <see cref="UsageException"/>: the build exits with 2 rather than 1.</summary>
     public bool UsageError { get; set; }
 
+    /// <summary>Failed only because some of its fan-out items failed: later fan-outs go on with the other items.</summary>
+    public bool FailedByItems { get; set; }
+
     public void Fact(string key, string value)
     {
         lock (_gate) _facts[key] = value;

@@ -1,7 +1,13 @@
 namespace Shipyard.Engine;
 
 /// <summary>Runs one target: its actions in order, then its fan-outs with bounded parallelism, one row per item.</summary>
-internal sealed class TargetRunner(TargetNode node, RowState row, List<RowState> rows, ExecutionSettings settings, CancellationToken token)
+/// <remarks>
+/// <paramref name="stoppedItems"/> maps item names that failed (or did not run) in an earlier target to why: such an
+/// item is NotRun here, so one service's failure stops only that service's later stages.
+/// </remarks>
+internal sealed class TargetRunner(
+    TargetNode node, RowState row, List<RowState> rows, ExecutionSettings settings, CancellationToken token,
+    IReadOnlyDictionary<string, string>? stoppedItems = null)
 {
     public async Task RunAsync()
     {
@@ -28,7 +34,13 @@ internal sealed class TargetRunner(TargetNode node, RowState row, List<RowState>
             if (failedItems > 0)
             {
                 row.Status = TargetStatus.Failed;
+                row.FailedByItems = true;
                 row.Note ??= $"{failedItems} of {totalItems} items failed";
+            }
+            else if (rows.Count(r => r.Target == node.Name && r.Item is not null && r.Status == TargetStatus.NotRun) is > 0 and var stopped)
+            {
+                row.Status = TargetStatus.Succeeded;
+                row.Note ??= $"{stopped} of {totalItems} items not run (they failed earlier)";
             }
             else if (row.SkipReason is not null)
             {
@@ -71,6 +83,11 @@ internal sealed class TargetRunner(TargetNode node, RowState row, List<RowState>
             if (token.IsCancellationRequested)
             {
                 itemRow.Note = "cancelled";
+                return;
+            }
+            if (stoppedItems is not null && stoppedItems.TryGetValue(item.Name, out var stopped))
+            {
+                itemRow.Note = stopped;
                 return;
             }
             var context = new RunContext(itemRow, output, settings.Host, token);

@@ -1,4 +1,5 @@
 using Shipyard.Delivery.Catalog;
+using Shipyard.Delivery.Deploy;
 using Shipyard.Delivery.GitOps;
 using Shipyard.Delivery.Images;
 using Shipyard.Delivery.Tests.Infrastructure;
@@ -73,9 +74,9 @@ public sealed class GitOpsConcurrencyTests : IDisposable
         var strategy = new GitOpsDeployStrategy(repository, deployLock, null, new GitOpsDeploySettings(), TextWriter.Null);
 
         var results = await Task.WhenAll(Enumerable.Range(0, services).Select(i =>
-            strategy.DeployAsync(ServiceOf(i), new ImageReference("reg", $"svc-{i:00}", "abc1234"), Version, Ct)));
+            strategy.DeployAsync(new DeployRequest(ServiceOf(i), new ImageReference("reg", $"svc-{i:00}", "abc1234"), Version), Ct)));
 
-        await AssertAllLandedAsync(remote, services, results.Select(r => r.Commit!));
+        await AssertAllLandedAsync(remote, services, results.Select(r => r.ChangeId!));
         deployLock.Held.ShouldBe(0);
         for (var i = 0; i < services; i++)
             (await remote.ShowAsync(FileOf(i))).ShouldBe($"# svc {i}\nimages:\n- name: svc-{i:00}\n  newTag: abc1234 # CI\n  newName: reg/svc-{i:00}\n");

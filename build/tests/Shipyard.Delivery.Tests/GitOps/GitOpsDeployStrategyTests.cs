@@ -1,5 +1,6 @@
 using Shipyard.Delivery.ArgoCd;
 using Shipyard.Delivery.Catalog;
+using Shipyard.Delivery.Deploy;
 using Shipyard.Delivery.GitOps;
 using Shipyard.Delivery.Images;
 using Shipyard.Delivery.Locks;
@@ -37,6 +38,9 @@ public sealed class GitOpsDeployStrategyTests : IDisposable
         new GitOpsRepository(new GitOpsRepositorySettings { Url = url, WorkRoot = _work }, TextWriter.Null, TimeProvider.System),
         _lock, argo ?? new RecordingArgoCd(_synced), new GitOpsDeploySettings { CiRun = "https://ci.example/runs/42" }, TextWriter.Null);
 
+    internal static async Task<GitOpsReceipt> DeployAsync(IDeployStrategy strategy, ImageReference image, CancellationToken ct) =>
+        (GitOpsReceipt)await strategy.DeployAsync(new DeployRequest(TodoApi(), image, Version), ct);
+
     private static Task<GitOpsBareRepository> RemoteAsync(string text = Kustomization) =>
         GitOpsBareRepository.CreateAsync(new Dictionary<string, string> { [File] = text });
 
@@ -45,7 +49,7 @@ public sealed class GitOpsDeployStrategyTests : IDisposable
     {
         using var remote = await RemoteAsync();
 
-        var result = await Strategy(remote.FileUrl).DeployAsync(TodoApi(), Image, Version, Ct);
+        var result = await DeployAsync(Strategy(remote.FileUrl), Image, Ct);
 
         (await remote.GitAsync("log", "-1", "--format=%B", "main")).ShouldBe(
             "Update todo-api to version abc1234\n\nSource-Commit: abc1234def5678abc1234def5678abc1234def56\nCI-Run: https://ci.example/runs/42\nDeploy-Lock: todo-api-1\n\n");
@@ -54,7 +58,7 @@ public sealed class GitOpsDeployStrategyTests : IDisposable
         result.FencingToken.ShouldBe("todo-api-1");
         _synced.ShouldBe([$"todo-api@{result.Commit}"]);
         _lock.Events.ShouldBe(["acquire todo-api-1", "release todo-api-1"]);
-        result.Note.ShouldStartWith($"abc1234 committed {result.Commit![..7]} to {remote.FileUrl}@main; Argo CD todo-api Synced/Healthy");
+        result.Note.ShouldStartWith($"abc1234 committed {result.Commit![..7]} to {remote.FileUrl}@main; Argo CD todo-api Synced");
     }
 
     [Fact]
@@ -62,29 +66,14 @@ public sealed class GitOpsDeployStrategyTests : IDisposable
     {
         using var remote = await RemoteAsync();
         var strategy = Strategy(remote.FileUrl);
-        await strategy.DeployAsync(TodoApi(), Image, Version, Ct);
+        await DeployAsync(strategy, Image, Ct);
 
-        var again = await strategy.DeployAsync(TodoApi(), Image, Version, Ct);
+        var again = await DeployAsync(strategy, Image, Ct);
 
-        again.AlreadyDeployed.ShouldBeTrue();
+        again.Changed.ShouldBeFalse();
         again.Commit.ShouldBeNull();
         again.Note.ShouldStartWith("already deployed: ");
         (await remote.LogAsync()).Count.ShouldBe(2);
-    }
-
-    [Fact]
-    public async Task RollbackCommitsThePreviousTagBack()
-    {
-        using var remote = await RemoteAsync();
-        var strategy = Strategy(remote.FileUrl);
-        var deployed = await strategy.DeployAsync(TodoApi(), Image, Version, Ct);
-
-        var rolledBack = await strategy.RollbackAsync(TodoApi(), deployed, Ct);
-
-        (await remote.ShowAsync(File)).ShouldBe(Kustomization);
-        (await remote.GitAsync("log", "-1", "--format=%s|%(trailers:key=Reverts,valueonly)", "main")).Trim()
-            .ShouldBe($"Roll back todo-api to version old1234|{deployed.Commit}");
-        rolledBack.Image.Tag.ShouldBe("old1234");
     }
 
     [Fact]
@@ -92,9 +81,9 @@ public sealed class GitOpsDeployStrategyTests : IDisposable
     {
         using var remote = await RemoteAsync();
 
-        (await Should.ThrowAsync<UsageException>(() => Strategy(remote.FileUrl).DeployAsync(TodoApi(), Image with { Tag = "-bad:tag" }, Version, Ct)))
-            .Message.ShouldStartWith("--image-tag '-bad:tag' is not a valid image tag");
-        (await Should.ThrowAsync<UsageException>(() => Strategy(Path.Combine(_work, "missing.git")).DeployAsync(TodoApi(), Image, Version, Ct)))
+        (await Should.ThrowAsync<UsageException>(() => DeployAsync(Strategy(remote.FileUrl), Image with { Tag = "-bad:tag" }, Ct)))
+            .Message.ShouldStartWith("image tag '-bad:tag' is not a valid image tag");
+        (await Should.ThrowAsync<UsageException>(() => DeployAsync(Strategy(Path.Combine(_work, "missing.git")), Image, Ct)))
             .Message.ShouldContain("does not exist");
         _lock.Events.ShouldBeEmpty();
         (await remote.LogAsync()).Count.ShouldBe(1);
@@ -105,7 +94,7 @@ public sealed class GitOpsDeployStrategyTests : IDisposable
     {
         using var remote = await RemoteAsync("images:\n- name: todo-api\n  newTag: a: b\n");
 
-        var error = await Should.ThrowAsync<UsageException>(() => Strategy(remote.FileUrl).DeployAsync(TodoApi(), Image, Version, Ct));
+        var error = await Should.ThrowAsync<UsageException>(() => DeployAsync(Strategy(remote.FileUrl), Image, Ct));
 
         error.Message.ShouldStartWith($"{File}:3: malformed YAML");
         _lock.Held.ShouldBe(0);
@@ -121,11 +110,27 @@ public sealed class GitOpsDeployStrategyTests : IDisposable
         var failing = new RecordingArgoCd(_synced, () => throw new BuildFailedException("Argo CD: sync failed"));
         var cancelling = new RecordingArgoCd(_synced, () => { cts.Cancel(); cts.Token.ThrowIfCancellationRequested(); });
 
-        await Should.ThrowAsync<BuildFailedException>(() => Strategy(remote.FileUrl, failing).DeployAsync(TodoApi(), Image, Version, Ct));
-        await Should.ThrowAsync<OperationCanceledException>(() => Strategy(remote.FileUrl, cancelling).DeployAsync(TodoApi(), Image with { Tag = "def5678" }, Version, cts.Token));
+        var failed = await Should.ThrowAsync<DeployFailedException>(() => DeployAsync(Strategy(remote.FileUrl, failing), Image, Ct));
+        await Should.ThrowAsync<OperationCanceledException>(() => DeployAsync(Strategy(remote.FileUrl, cancelling), Image with { Tag = "def5678" }, cts.Token));
 
         _lock.Held.ShouldBe(0);
         _lock.Events.ShouldBe(["acquire todo-api-1", "release todo-api-1", "acquire todo-api-2", "release todo-api-2"]);
+        failed.Message.ShouldStartWith("Argo CD: sync failed (the commit ");
+    }
+
+    [Fact]
+    public async Task ASyncThatFailsAfterThePushCarriesThePushedCommitAndThePreviousImage()
+    {
+        using var remote = await RemoteAsync();
+        var failing = new RecordingArgoCd(_synced, () => throw new BuildFailedException("Argo CD: todo-api Degraded"));
+
+        var failed = await Should.ThrowAsync<DeployFailedException>(() => DeployAsync(Strategy(remote.FileUrl, failing), Image, Ct));
+
+        var changed = failed.Changed.ShouldBeOfType<GitOpsReceipt>();
+        changed.Commit.ShouldBe((await remote.GitAsync("rev-parse", "main")).Trim());
+        changed.Previous.ShouldBe(new ImageReference("", "127.0.0.1:5000/todo-api", "old1234"));
+        changed.Image.ShouldBe(Image);
+        changed.Changed.ShouldBeTrue();
     }
 
     [Fact]
@@ -134,8 +139,8 @@ public sealed class GitOpsDeployStrategyTests : IDisposable
         using var good = await RemoteAsync();
         using var broken = await RemoteAsync("images: [\n");
 
-        await Strategy(good.FileUrl).ValidateAsync([(TodoApi(), Image)], Ct);
-        var error = await Should.ThrowAsync<UsageException>(() => Strategy(broken.FileUrl).ValidateAsync([(TodoApi(), Image)], Ct));
+        await Strategy(good.FileUrl).ValidateAsync([new DeployRequest(TodoApi(), Image, Version)], Ct);
+        var error = await Should.ThrowAsync<UsageException>(() => Strategy(broken.FileUrl).ValidateAsync([new DeployRequest(TodoApi(), Image, Version)], Ct));
 
         error.Message.ShouldStartWith($"{File}:2: malformed YAML");
         _lock.Events.ShouldBeEmpty();
@@ -151,7 +156,7 @@ public sealed class GitOpsDeployStrategyTests : IDisposable
             new GitOpsRepository(new GitOpsRepositorySettings { Url = remote.Path, WorkRoot = _work }, TextWriter.Null, TimeProvider.System),
             new NoDeployLock(TextWriter.Null), null, new GitOpsDeploySettings(), TextWriter.Null);
 
-        var result = await strategy.DeployAsync(TodoApi(), Image, Version, Ct);
+        var result = await DeployAsync(strategy, Image, Ct);
 
         result.Note.ShouldEndWith("; no deploy lock configured");
         result.FencingToken.ShouldBeNull();
