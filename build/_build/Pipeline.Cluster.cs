@@ -37,7 +37,7 @@ partial class Pipeline
             }
         }
         if (KubernetesClientConfiguration.IsInCluster()) return (KubernetesClientConfiguration.InClusterConfig(), "");
-        return (null, "no cluster configured (KUBECONFIG unset, no ~/.kube/config, not in a cluster)");
+        return (null, "no cluster configured (no kubeconfig file, not in a cluster)");
     }
 
     // kubectl's merge of several kubeconfig files: the first file that names an entry (or the current context) wins.

@@ -41,11 +41,12 @@ partial class Pipeline
     {
         var strategy = Strategies(context).For(service);
         var pushed = Ledger[service.Name].Pushed;
-        var image = await DeployImages(context).ResolveAsync(PlannedImage(service), ImageTag is not null,
-            pushed?.Image, pushed?.Tags ?? [], ct => strategy.DeployedImageAsync(service, ct), context.CancellationToken);
         var started = Time.GetUtcNow();
+        var image = PlannedImage(service);
         try
         {
+            image = await DeployImages(context).ResolveAsync(image, ImageTag is not null,
+                pushed?.Image, pushed?.Tags ?? [], ct => strategy.DeployedImageAsync(service, ct), context.CancellationToken);
             var receipt = await strategy.DeployAsync(new DeployRequest(service, image, Version), context.CancellationToken);
             await RecordAsync(context, service.Name, Deployed(StageStatus.Succeeded, receipt.Note, started, image, strategy, receipt));
         }

@@ -24,10 +24,19 @@ partial class Pipeline
         .Description("Restores the previous version of each service whose deploy did not verify, or of --service (with --to: that version)")
         .AssuredAfterFailure()
         .Requires(() => RollbackInputsAreValid())
+        .Executes(context =>
+        {
+            if (RollbackServices.Count > 0) return Task.CompletedTask;
+            var kept = DeploysInThisRun && NoRollback ? DeployServices.Where(s => Ledger[s.Name].NeedsRollback).Select(s => s.Name).ToList() : [];
+            context.Skip(kept.Count > 0
+                ? $"no-rollback: {string.Join(", ", kept)} keep the version that failed"
+                : "nothing to roll back: every change of this run is verified or was not made");
+            return Task.CompletedTask;
+        })
         .ExecutesForEach(() => RollbackServices, s => s.Name, RollbackServiceAsync);
 
     /// <summary>The services this run deployed (a failed deploy stops its service before Verify).</summary>
-    IReadOnlyList<CatalogService> VerifyServices => DeploysInThisRun ? [.. DeployServices.Where(s => Ledger[s.Name].Deployed is not null)] : SelectedServices;
+    IReadOnlyList<CatalogService> VerifyServices => DeploysInThisRun ? DeployServices : SelectedServices;
 
     /// <summary>
     /// After a deploy in this run: the services whose change is live but did not verify (unless --no-rollback).
@@ -43,7 +52,7 @@ partial class Pipeline
     {
         // After a deploy: the image it deployed. On its own: the image the service's desired state names now.
         var image = DeploysInThisRun
-            ? Ledger[service.Name].Deployed!.Image
+            ? Ledger[service.Name].Deployed?.Image ?? throw new BuildFailedException($"{service.Name} was not deployed in this run.")
             : await Strategies(context).For(service).DeployedImageAsync(service, context.CancellationToken)
                 ?? throw new BuildFailedException($"{service.Name}: its deploy target names no image to verify.");
         var entry = await VerifyImageAsync(service, image, context);

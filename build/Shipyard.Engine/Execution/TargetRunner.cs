@@ -39,7 +39,7 @@ internal sealed class TargetRunner(
             }
             else if (rows.Count(r => r.Target == node.Name && r.Item is not null && r.Status == TargetStatus.NotRun) is > 0 and var stopped)
             {
-                row.Status = TargetStatus.Succeeded;
+                row.Status = stopped == totalItems ? TargetStatus.NotRun : TargetStatus.Succeeded;
                 row.Note ??= $"{stopped} of {totalItems} items not run (they failed earlier)";
             }
             else if (row.SkipReason is not null)

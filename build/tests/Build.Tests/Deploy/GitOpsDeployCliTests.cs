@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Shipyard.Delivery.Tests.Infrastructure;
 
 namespace Build.Tests.Deploy;
 
@@ -15,23 +16,60 @@ public sealed class GitOpsDeployCliTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public async Task DeployLeavesOneCommitChangingOnlyTheTagLineAndASecondRunCommitsNothing()
+    public async Task DeployPinsTheTagByItsDigestChangingOnlyTheImageLinesAndASecondRunCommitsNothing()
     {
+        await using var registry = await RegistryServer.StartAsync();
+        var digest = await registry.PutImageAsync("todo/todo-api", "abc1234");
         var remote = await SeedAsync(await File.ReadAllTextAsync(Path.Combine(Root, Manifest), TestContext.Current.CancellationToken));
 
-        var first = await BuildAsync("--image-tag", "abc1234", "--gitops-repository", remote, "--registry", "registry.example.com/todo");
-        var second = await BuildAsync("--image-tag", "abc1234", "--gitops-repository", remote, "--registry", "registry.example.com/todo");
+        var first = await BuildAsync("--image-tag", "abc1234", "--gitops-repository", remote, "--registry", $"{registry.Host}/todo");
+        var second = await BuildAsync("--image-tag", "abc1234", "--gitops-repository", remote, "--registry", $"{registry.Host}/todo");
 
         first.Code.ShouldBe(0, first.Output);
         second.Code.ShouldBe(0, second.Output);
         (await GitAsync(remote, "log", "--format=%s", "main")).ShouldBe("Update todo-api to version abc1234\nSeed\n");
-        (await GitAsync(remote, "diff", "--unified=0", "main~1", "main")).Split('\n').Where(l => l.StartsWith('+') || l.StartsWith('-')).Skip(2)
-            .ShouldBe(["-    newTag: \"0000000\" # short commit SHA of the deployed build", "+    newTag: \"abc1234\" # short commit SHA of the deployed build"]);
+        (await GitAsync(remote, "diff", "--unified=0", "main~1", "main")).Split('\n').Where(l => l.StartsWith('+') || l.StartsWith('-')).Skip(2).ShouldBe([
+            "-    newName: registry.example.com/todo/todo-api # registry from --registry",
+            "-    newTag: \"0000000\" # short commit SHA of the deployed build",
+            $"+    newName: {registry.Host}/todo/todo-api # registry from --registry",
+            "+    newTag: \"abc1234\" # short commit SHA of the deployed build",
+            $"+    digest: {digest}",
+        ]);
         second.Output.ShouldContain("already deployed: ");
     }
 
+    [Fact]
+    public async Task AMovingTagIsResolvedToItsDigestSoANewImageUnderTheSameTagIsDeployedAgain()
+    {
+        await using var registry = await RegistryServer.StartAsync();
+        var remote = await SeedAsync(await File.ReadAllTextAsync(Path.Combine(Root, Manifest), TestContext.Current.CancellationToken));
+        var first = await registry.PutImageAsync("todo/todo-api", "latest", seed: "one");
+        (await BuildAsync("--image-tag", "latest", "--gitops-repository", remote, "--registry", $"{registry.Host}/todo")).Code.ShouldBe(0);
+        var second = await registry.PutImageAsync("todo/todo-api", "latest", seed: "two");
+
+        var run = await BuildAsync("--image-tag", "latest", "--gitops-repository", remote, "--registry", $"{registry.Host}/todo");
+
+        run.Code.ShouldBe(0, run.Output);
+        run.Output.ShouldNotContain("already deployed");
+        second.ShouldNotBe(first);
+        (await GitAsync(remote, "show", $"main:{Manifest}")).ShouldContain($"digest: {second}");
+        RenderedImage(await GitAsync(remote, "show", $"main:{Manifest}")).ShouldBe($"{registry.Host}/todo/todo-api:latest@{second}");
+    }
+
+    // kubectl kustomize renders what Argo CD would apply: the image must come out pinned by digest.
+    private string RenderedImage(string kustomization)
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(_dir, $"render-{Guid.NewGuid():N}")).FullName;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Root, Path.GetDirectoryName(Manifest)!)))
+            File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
+        File.WriteAllText(Path.Combine(dir, "kustomization.yaml"), kustomization);
+        var (code, output) = RunAsync("kubectl", dir, ["kustomize", "."]).GetAwaiter().GetResult();
+        code.ShouldBe(0, output);
+        return output.Split('\n').Select(l => l.Trim().TrimStart('-', ' ')).First(l => l.StartsWith("image: ", StringComparison.Ordinal))["image: ".Length..];
+    }
+
     [Theory]
-    [InlineData("a:b", "images:\n  - name: todo-api\n    newTag: old\n", "--image-tag 'a:b' is not a valid image tag")]
+    [InlineData("a:b", "images:\n  - name: todo-api\n    newTag: old\n", "image tag 'a:b' is not a valid image tag")]
     [InlineData("abc1234", "images:\n  - name: todo-api\n    newTag: a: b\n", $"{Manifest}:3: malformed YAML")]
     [InlineData("abc1234", "images:\n  - name: other\n", $"{Manifest}:2: no images entry with name: todo-api")]
     public async Task BadInputStopsTheRunWithOneLineAndExitCode2BeforeAnythingIsCommitted(string tag, string manifest, string error)
@@ -70,7 +108,7 @@ public sealed class GitOpsDeployCliTests : IDisposable
 
     private static async Task<(int Code, string Output)> BuildAsync(params string[] args)
     {
-        var all = new[] { "Deploy", "--service", "todo-api", "--skip", "Test", "Build", "Push", "Verify", "--no-logo" }.Concat(args).ToArray();
+        var all = new[] { "Deploy", "--service", "todo-api", "--skip", "Test", "Build", "Push", "Verify", "--no-logo", "--use-sandbox", "false" }.Concat(args).ToArray();
         return await RunAsync(Path.Combine(Root, "build.sh"), Root, all);
     }
 

@@ -9,13 +9,19 @@ internal sealed record PipelineRun(int ExitCode, string Output, RunRecord? Recor
     // Variables of an outer run (GitHub Actions, or the build's own Test target) must not leak into the run under test.
     private static readonly string[] Isolated = ["GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "SHIPYARD_NESTED_TEST_RUN"];
 
-    public static async Task<PipelineRun> StartAsync(string root, params string[] args)
+    public static Task<PipelineRun> StartAsync(string root, params string[] args) => StartAsync(root, null, null, args);
+
+    /// <summary>Runs with environment overrides, and a hook that sees the pipeline before it runs (to add notifiers).</summary>
+    public static async Task<PipelineRun> StartAsync(
+        string root, IReadOnlyDictionary<string, string>? overrides, Action<Pipeline>? configure, params string[] args)
     {
         var environment = System.Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .Where(e => !Isolated.Contains((string)e.Key))
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>()) environment[key] = value;
         var output = new StringWriter();
         var pipeline = new Pipeline();
+        configure?.Invoke(pipeline);
         var session = new BuildSession(TextWriter.Synchronized(output), environment, root, TestContext.Current.CancellationToken, TimeProvider.System);
         var exitCode = await BuildRunner.RunAsync(pipeline, [.. args, "--root", root, "--no-logo"], session);
         return new PipelineRun(exitCode, output.ToString(), pipeline.Record);

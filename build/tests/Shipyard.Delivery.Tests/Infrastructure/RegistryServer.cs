@@ -68,6 +68,28 @@ public sealed class RegistryServer : IAsyncDisposable
         throw new InvalidOperationException($"docker-registry did not answer on {Host} within 5 s.");
     }
 
+    /// <summary>
+    /// Puts a small image (one config blob, no layers) under <paramref name="repository"/>:<paramref name="tag"/>
+    /// through the distribution API, as a push would; <paramref name="seed"/> makes different images. Returns its digest.
+    /// </summary>
+    public async Task<string> PutImageAsync(string repository, string tag, string seed = "")
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://{Host}/") };
+        var config = System.Text.Encoding.UTF8.GetBytes($"{{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{{\"Labels\":{{\"seed\":\"{seed}\"}}}},\"rootfs\":{{\"type\":\"layers\",\"diff_ids\":[]}}}}");
+        var configDigest = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(config));
+        var upload = await http.PostAsync($"v2/{repository}/blobs/uploads/", null);
+        upload.EnsureSuccessStatusCode();
+        var location = upload.Headers.Location!.ToString();
+        var put = await http.PutAsync($"{location}{(location.Contains('?') ? '&' : '?')}digest={configDigest}", new ByteArrayContent(config));
+        put.EnsureSuccessStatusCode();
+        var manifest = $"{{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"config\":{{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"{configDigest}\",\"size\":{config.Length}}},\"layers\":[]}}";
+        var content = new StringContent(manifest);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.oci.image.manifest.v1+json");
+        var response = await http.PutAsync($"v2/{repository}/manifests/{tag}", content);
+        response.EnsureSuccessStatusCode();
+        return response.Headers.GetValues("Docker-Content-Digest").Single();
+    }
+
     /// <summary>A free port on 127.0.0.1.</summary>
     public static int FreePort() => LoopbackPort.Next();
 
