@@ -51,13 +51,12 @@ internal sealed class GitOpsDeployStrategy(
         // The no-op lock's token ("none") fences nothing: leave it out of the commit.
         var token = noLock ? "" : held.FencingToken;
         var write = await repository.WriteAsync(Change(service, image, message(token)), ct);
-        var sync = argoCd is null ? null : await argoCd.SyncAndWaitAsync(service.Manifest.Application, write.Head, ct);
+        var sync = argoCd is null ? null : await argoCd.SyncAsync(service.Manifest.Application, write.Head, ct);
 
         var note = new StringBuilder(write.Commit is null
             ? $"already deployed: {service.Manifest.Path} has {image.Tag} at {Short(write.Head)}"
             : $"{image.Tag} committed {Short(write.Commit)} to {repository.Name}" + (write.Attempts > 1 ? $" after {write.Attempts} attempts" : ""));
-        if (sync is { Skipped: { } reason }) note.Append($"; Argo CD sync skipped: {reason}");
-        else if (sync is not null) note.Append($"; Argo CD {sync.Application} {sync.SyncStatus}/{sync.Health} at {Short(sync.Revision)}");
+        if (sync is not null) note.Append($"; Argo CD {sync.Application}: {sync.Note}");
         if (noLock) note.Append("; no deploy lock configured");
         await log.WriteLineAsync($"{service.Name}: {note}");
         return new DeployResult
