@@ -40,7 +40,7 @@ internal sealed class ArgoWatcher(ArgoCdClient client, ArgoCdOptions options, Ti
             var events = 0;
             try
             {
-                await using var stream = await client.OpenWatchAsync(application, cancellationToken);
+                await using var stream = await WithinSilenceLimitAsync(token => client.OpenWatchAsync(application, token), cancellationToken);
                 if (await ReadAsync() is { } decided) return decided;
                 while (await NextAsync(stream, first: events == 0, cancellationToken) is { } watchEvent)
                 {
@@ -77,14 +77,17 @@ internal sealed class ArgoWatcher(ArgoCdClient client, ArgoCdOptions options, Ti
         }
     }
 
-    private async Task<ArgoWatchEvent?> NextAsync(ArgoWatchStream stream, bool first, CancellationToken cancellationToken)
+    private Task<ArgoWatchEvent?> NextAsync(ArgoWatchStream stream, bool first, CancellationToken cancellationToken) =>
+        first ? WithinSilenceLimitAsync(stream.ReadAsync, cancellationToken) : stream.ReadAsync(cancellationToken);
+
+    // Headers and the first event must come within the limit: a buffering proxy may hold back either.
+    private async Task<T> WithinSilenceLimitAsync<T>(Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
-        if (!first) return await stream.ReadAsync(cancellationToken);
         using var silence = new CancellationTokenSource(options.StreamSilenceLimit, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, silence.Token);
         try
         {
-            return await stream.ReadAsync(linked.Token);
+            return await read(linked.Token);
         }
         catch (OperationCanceledException) when (silence.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
