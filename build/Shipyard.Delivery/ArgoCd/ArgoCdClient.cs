@@ -7,7 +7,7 @@ using Shipyard.Engine;
 namespace Shipyard.Delivery.ArgoCd;
 
 /// <summary>
-/// The two Argo CD REST calls a deploy needs, with a bearer token. 401/403 become a one-line
+/// The Argo CD REST calls the waits need (read, refresh, sync, resource tree, watch stream), with a bearer token. 401/403 become a one-line
 /// <see cref="BuildFailedException"/> that names the server, never the token; other errors an
 /// <see cref="ArgoCdApiException"/> carrying the server's message.
 /// </summary>
@@ -35,6 +35,38 @@ internal sealed class ArgoCdClient(HttpClient http, Uri server, string token)
         using var response = await SendAsync(request, name, cancellationToken);
     }
 
+    /// <summary><c>GET /api/v1/applications/{name}/resource-tree</c>: every live object with its health, Pods included.</summary>
+    public async Task<ArgoResourceTree> GetResourceTreeAsync(string name, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server, $"api/v1/applications/{Uri.EscapeDataString(name)}/resource-tree"));
+        using var response = await SendAsync(request, name, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<ArgoResourceTree>(Json, cancellationToken) ?? new ArgoResourceTree([]);
+    }
+
+    /// <summary>
+    /// Opens <c>GET /api/v1/stream/applications?name={name}</c> as server-sent events and returns once the headers
+    /// arrived; the caller reads events from the returned stream and disposes it.
+    /// </summary>
+    public async Task<ArgoWatchStream> OpenWatchAsync(string name, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server, $"api/v1/stream/applications?name={Uri.EscapeDataString(name)}"));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        // No error mapping here: a stream that a proxy refuses is not fatal, the caller falls back to polling.
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        try
+        {
+            if (!response.IsSuccessStatusCode)
+                throw new ArgoCdApiException(response.StatusCode, $"the watch stream answered {(int)response.StatusCode}: {await ErrorMessageAsync(response, cancellationToken)}");
+            return new ArgoWatchStream(response, await response.Content.ReadAsStreamAsync(cancellationToken));
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string name, CancellationToken cancellationToken)
     {
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -45,7 +77,7 @@ internal sealed class ArgoCdClient(HttpClient http, Uri server, string token)
         }
         catch (HttpRequestException e)
         {
-            throw new BuildFailedException($"Cannot reach Argo CD at {server}: {e.Message}. Check --argocd-server.", e);
+            throw new BuildFailedException($"Cannot reach Argo CD at {server}: {e.Message}. Check the Argo CD server setting and that it is reachable from here.", e);
         }
         if (response.IsSuccessStatusCode) return response;
 
@@ -55,7 +87,7 @@ internal sealed class ArgoCdClient(HttpClient http, Uri server, string token)
             throw response.StatusCode switch
             {
                 HttpStatusCode.Unauthorized => new BuildFailedException(
-                    $"Argo CD at {server} rejected the token (401 Unauthorized: {message}). Check --argocd-token (an API token of an account allowed to get and sync '{name}')."),
+                    $"Argo CD at {server} rejected the token (401 Unauthorized: {message}). Check the Argo CD token (an API token of an account allowed to get and sync '{name}')."),
                 HttpStatusCode.Forbidden => new BuildFailedException(
                     $"Argo CD at {server} denied access to application '{name}' (403 Forbidden: {message}). Grant the token's account get and sync on it."),
                 HttpStatusCode.NotFound => new BuildFailedException(

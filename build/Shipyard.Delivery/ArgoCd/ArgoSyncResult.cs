@@ -1,9 +1,13 @@
 namespace Shipyard.Delivery.ArgoCd;
 
-/// <summary>The outcome of an Argo CD sync-and-wait.</summary>
+/// <summary>Deploy's Argo CD step: the revision is Synced and the operation that applied it Succeeded (health is Verify's).</summary>
 /// <param name="Application">Argo CD application name.</param>
-/// <param name="Revision">Revision the application is synced to.</param>
-/// <param name="SyncStatus">Argo CD sync status, e.g. <c>Synced</c> or <c>OutOfSync</c>.</param>
-/// <param name="Health">Argo CD health status, e.g. <c>Healthy</c>, <c>Progressing</c>, <c>Degraded</c>.</param>
-/// <param name="Skipped">Why no sync was done (e.g. auto-sync already applied it), or null when a sync ran.</param>
-public sealed record ArgoSyncResult(string Application, string Revision, string SyncStatus, string Health, string? Skipped = null);
+/// <param name="Revision">The revision that was synced (the pushed GitOps commit).</param>
+/// <param name="Mode">How it was synced (auto-sync, on request, by another operation), or skipped.</param>
+/// <param name="Waited">How long the step waited.</param>
+/// <param name="Note">What happened, for the summary, e.g. <c>auto-sync: Synced at 6bd819a (waited 3.2 s)</c>.</param>
+public sealed record ArgoSyncResult(string Application, string Revision, ArgoSyncMode Mode, TimeSpan Waited, string Note)
+{
+    /// <summary>True when no Argo CD was configured.</summary>
+    public bool Skipped => Mode == ArgoSyncMode.Skipped;
+}

@@ -1,15 +1,32 @@
 namespace Shipyard.Delivery.ArgoCd;
 
-/// <summary>The Argo CD operations a deploy needs.</summary>
+/// <summary>
+/// Argo CD as Deploy and Verify use it. Deploy means "told": <see cref="SyncAsync"/> ends when the pushed revision is
+/// Synced by a Succeeded operation. Verify means "running": <see cref="WaitHealthyAsync"/> judges Argo CD's health at
+/// that revision, for when the cluster itself cannot be reached.
+/// </summary>
 public interface IArgoCd
 {
     /// <summary>
-    /// Asks Argo CD to sync <paramref name="application"/> to <paramref name="expectedRevision"/> (the pushed
-    /// GitOps commit) and waits until the application reports that revision as synced and healthy, or fails.
+    /// Asks Argo CD to refresh, syncs <paramref name="expectedRevision"/> unless auto-sync applies it, and waits until
+    /// the application's synced revision is it, Synced, with the operation for it Succeeded. The old revision Synced
+    /// is never success. A sync refused because another operation runs waits for that operation, then syncs only if
+    /// our revision is still not applied.
     /// </summary>
     /// <param name="application">Argo CD application name.</param>
-    /// <param name="expectedRevision">Full SHA of the GitOps commit that must be live.</param>
+    /// <param name="expectedRevision">Full SHA of the GitOps commit that must be applied.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    /// <returns>The application's final state.</returns>
-    Task<ArgoSyncResult> SyncAndWaitAsync(string application, string expectedRevision, CancellationToken cancellationToken);
+    /// <exception cref="ArgoCdFailedException">The operation failed (with the resources' reasons) or the timeout passed.</exception>
+    Task<ArgoSyncResult> SyncAsync(string application, string expectedRevision, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Waits until the application is Healthy at <paramref name="expectedRevision"/>: Progressing waits, Degraded fails
+    /// at once with the unhealthy resources' own messages, and <paramref name="deadline"/> ends the wait when it comes.
+    /// </summary>
+    /// <param name="application">Argo CD application name.</param>
+    /// <param name="expectedRevision">Full SHA of the GitOps commit that must run.</param>
+    /// <param name="deadline">When to give up (on the component's clock).</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <exception cref="ArgoCdFailedException">Degraded, the operation failed, or the deadline passed.</exception>
+    Task<ArgoHealthResult> WaitHealthyAsync(string application, string expectedRevision, DateTimeOffset deadline, CancellationToken cancellationToken);
 }

@@ -1,12 +1,19 @@
 namespace Shipyard.Delivery.ArgoCd;
 
-/// <summary>No Argo CD configured: the sync-and-wait is skipped, with the reason in the result.</summary>
+/// <summary>No Argo CD configured: both steps are skipped, with the reason in the result's note.</summary>
 internal sealed class SkippedArgoCd(string reason, TextWriter log) : IArgoCd
 {
     /// <inheritdoc />
-    public async Task<ArgoSyncResult> SyncAndWaitAsync(string application, string expectedRevision, CancellationToken cancellationToken)
+    public async Task<ArgoSyncResult> SyncAsync(string application, string expectedRevision, CancellationToken cancellationToken)
     {
         await log.WriteLineAsync($"{application}: Argo CD sync skipped: {reason}");
-        return new ArgoSyncResult(application, expectedRevision, "Unknown", "Unknown", reason);
+        return new ArgoSyncResult(application, expectedRevision, ArgoSyncMode.Skipped, TimeSpan.Zero, $"skipped: {reason}");
+    }
+
+    /// <inheritdoc />
+    public async Task<ArgoHealthResult> WaitHealthyAsync(string application, string expectedRevision, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        await log.WriteLineAsync($"{application}: Argo CD health check skipped: {reason}");
+        return new ArgoHealthResult(application, expectedRevision, "Unknown", TimeSpan.Zero, $"skipped: {reason}", Skipped: true);
     }
 }

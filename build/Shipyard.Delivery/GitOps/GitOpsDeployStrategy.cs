@@ -105,7 +105,7 @@ internal sealed class GitOpsDeployStrategy(
         if (argoCd is null) return await LoggedAsync(service, receipt);
         try
         {
-            var sync = await argoCd.SyncAndWaitAsync(service.Manifest.Application, write.Head, ct);
+            var sync = await argoCd.SyncAsync(service.Manifest.Application, write.Head, ct);
             return await LoggedAsync(service, receipt with { Sync = sync, Note = $"{receipt.Note}; {SyncNote(sync)}" });
         }
         catch (Exception e) when (receipt.Changed && e is not OperationCanceledException)
@@ -121,9 +121,7 @@ internal sealed class GitOpsDeployStrategy(
         return receipt;
     }
 
-    private static string SyncNote(ArgoSyncResult sync) => sync.Skipped is { } reason
-        ? $"Argo CD: {reason}"
-        : $"Argo CD {sync.Application} {sync.SyncStatus} at {Short(sync.Revision)}";
+    private static string SyncNote(ArgoSyncResult sync) => $"Argo CD {sync.Application}: {sync.Note}";
 
     // One tag grammar for the whole build (Images.Tags.OciTag).
     private static void ValidateTag(string tag)

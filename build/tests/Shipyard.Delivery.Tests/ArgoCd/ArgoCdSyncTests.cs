@@ -1,172 +1,125 @@
+using System.Text.RegularExpressions;
 using Shipyard.Delivery.ArgoCd;
 using Shipyard.Delivery.Tests.Fakes;
 using Shipyard.Engine;
 
 namespace Shipyard.Delivery.Tests.ArgoCd;
 
-public sealed class ArgoCdSyncTests : IAsyncLifetime
+public sealed partial class ArgoCdSyncTests : ArgoFixture
 {
-    private const string Old = "0ld0ld0ld0ld0ld0ld0ld0ld0ld0ld0ld0ld0ld0";
-    private const string New = "1a2b3c4d5e6f1a2b3c4d5e6f1a2b3c4d5e6f1a2b";
-    private FakeArgoCdApi _api = null!;
-    private readonly StringWriter _log = new();
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    [GeneratedRegex(@"^synced 1a2b3c4 on request \(waited \d+\.\d s\)$")]
+    private static partial Regex OnRequest();
 
-    public async ValueTask InitializeAsync() => _api = await FakeArgoCdApi.StartAsync();
-
-    public async ValueTask DisposeAsync() => await _api.DisposeAsync();
-
-    private ArgoCdSync Argo(string? token = null, TimeSpan? timeout = null)
-    {
-        var options = new ArgoCdOptions
-        {
-            Server = _api.Url,
-            Token = token ?? _api.Token,
-            Timeout = timeout ?? TimeSpan.FromSeconds(10),
-            PollInterval = TimeSpan.FromMilliseconds(10),
-        };
-        return new ArgoCdSync(new ArgoCdClient(new HttpClient(), options.Server, options.Token), options, TimeProvider.System, _log);
-    }
+    [GeneratedRegex(@"^auto-sync: Synced at 1a2b3c4 \(waited \d+\.\d s\)$")]
+    private static partial Regex ByAutoSync();
 
     [Fact]
-    public async Task TheOldRevisionSyncedAndHealthyIsNotSuccessTheWaitEndsOnlyWhenTheNewRevisionIsLive()
+    public async Task TheOldRevisionSyncedAndHealthyIsNeverSuccessTheSyncEndsWhenOurOperationSucceeded()
     {
-        var app = _api.Add(new FakeArgoApplication("todo-api", Old) { HeadRevision = New, OperationPolls = 3 });
+        var app = Api.Add(new FakeArgoApplication("todo-api", Old) { HeadRevision = New, OperationTicks = 5 });
 
-        var result = await Argo().SyncAndWaitAsync("todo-api", New, Ct);
+        var result = await Argo().SyncAsync("todo-api", New, Ct);
 
-        result.ShouldBe(new ArgoSyncResult("todo-api", New, "Synced", "Healthy"));
+        result.Mode.ShouldBe(ArgoSyncMode.Requested);
+        result.Note.ShouldMatch(OnRequest().ToString());
         app.SyncRequests.ShouldBe(1);
-        app.Served.ShouldContain($"Synced/Healthy@{Old} op=Succeeded", "the fake served the old revision as Synced+Healthy");
+        app.Served[0].ShouldBe($"Synced/Healthy@{Old} op=Succeeded", "the first read showed the old revision Synced+Healthy");
         app.Served[^1].ShouldBe($"Synced/Healthy@{New} op=Succeeded");
-        app.Served.Count(s => s.Contains("op=Running")).ShouldBeGreaterThanOrEqualTo(3);
-        _log.ToString().ShouldContain("todo-api: OutOfSync/Progressing (revision 1a2b3c4, operation Running for 1a2b3c4)");
-        _api.Requests[0].ShouldBe("GET /api/v1/applications/todo-api?refresh=normal");
-        _api.Requests.ShouldContain(r => r.StartsWith("POST /api/v1/applications/todo-api/sync"));
+        Log.ToString().ShouldContain("todo-api: OutOfSync/Progressing (revision 1a2b3c4, operation Running for 1a2b3c4)");
+        Api.Requests[1].ShouldBe("GET /api/v1/applications/todo-api?refresh=normal");
     }
 
     [Fact]
-    public async Task WhenTheNewRevisionNeverArrivesTheWaitTimesOutNamingTheLastStateInsteadOfSucceeding()
+    public async Task DeployIsToldNotRunningTheSyncEndsAtSucceededWhileHealthIsStillProgressing()
     {
-        // Auto-sync on but the commit never reaches the tracked branch: Argo CD keeps serving the old revision, healthy.
-        _api.Add(new FakeArgoApplication("todo-api", Old) { AutoSync = true });
+        var app = Api.Add(new FakeArgoApplication("todo-api", Old) { HeadRevision = New, HealthTicks = 100_000 });
 
-        var error = await Should.ThrowAsync<BuildFailedException>(() => Argo(timeout: TimeSpan.FromMilliseconds(300)).SyncAndWaitAsync("todo-api", New, Ct));
+        var result = await Argo().SyncAsync("todo-api", New, Ct);
 
-        error.Message.ShouldBe(
-            "Argo CD application todo-api did not become Synced and Healthy at revision 1a2b3c4 within 00:00:00.3000000; " +
-            "last seen: Synced/Healthy (revision 0ld0ld0, operation Succeeded for 0ld0ld0, waiting for 1a2b3c4). " +
-            "Check it with 'argocd app get todo-api', or raise --argocd-timeout.");
+        result.Revision.ShouldBe(New);
+        app.Served[^1].ShouldBe($"Synced/Progressing@{New} op=Succeeded");
+    }
+
+    [Fact]
+    public async Task WithAutoSyncOnNoSyncIsRequestedAndTheNoteSaysAutoSyncSyncedIt()
+    {
+        var app = Api.Add(new FakeArgoApplication("todo-api", Old) { AutoSync = true, HeadRevision = New });
+
+        var result = await Argo().SyncAsync("todo-api", New, Ct);
+
+        result.Mode.ShouldBe(ArgoSyncMode.AutoSync);
+        result.Note.ShouldMatch(ByAutoSync().ToString());
+        app.SyncRequests.ShouldBe(0);
+        Posts.ShouldBe(0);
     }
 
     [Fact]
     public async Task AManualSyncToACommitArgoCdCannotResolveFailsWithArgoCdsReason()
     {
-        _api.Add(new FakeArgoApplication("todo-api", Old));
+        Api.Add(new FakeArgoApplication("todo-api", Old));
 
-        var error = await Should.ThrowAsync<BuildFailedException>(() => Argo().SyncAndWaitAsync("todo-api", New, Ct));
+        var error = await Should.ThrowAsync<BuildFailedException>(() => Argo().SyncAsync("todo-api", New, Ct));
 
         error.Message.ShouldStartWith("Argo CD refused to sync todo-api to 1a2b3c4 (400: rpc error: code = Unknown desc = unable to resolve '1a2b3c4d5e6f1a2b3c4d5e6f1a2b3c4d5e6f1a2b' to a commit SHA).");
     }
 
     [Fact]
-    public async Task WithAutoSyncOnNoSyncIsRequestedAndTheResultSaysArgoCdAppliedIt()
+    public async Task AFailedSyncOperationFailsWithTheFailedResourceAndTheOperationMessage()
     {
-        var app = _api.Add(new FakeArgoApplication("todo-api", Old) { AutoSync = true, HeadRevision = New });
+        Api.Add(new FakeArgoApplication("todo-api", Old) { HeadRevision = New, FinalPhase = "Failed" });
 
-        var result = await Argo().SyncAndWaitAsync("todo-api", New, Ct);
+        var error = await Should.ThrowAsync<ArgoCdFailedException>(() => Argo().SyncAsync("todo-api", New, Ct));
 
-        result.Skipped.ShouldBe("auto-sync is on: Argo CD applied the commit itself");
-        result.Revision.ShouldBe(New);
-        app.SyncRequests.ShouldBe(0);
-        _api.Requests.ShouldNotContain(r => r.StartsWith("POST"));
+        error.Message.ShouldBe(
+            "Argo CD sync of todo-api to 1a2b3c4 ended Failed: " +
+            "Deployment todo/todo-api: Deployment.apps \"todo-api\" is invalid: spec.template.spec.containers[0].image: Required value; " +
+            "operation Failed: one or more objects failed to apply, reason: Deployment.apps \"todo-api\" is invalid: spec.template.spec.containers[0].image: Required value. " +
+            "Fix the manifests in the GitOps repository and deploy again.");
+        error.Reasons.Count.ShouldBe(2);
+        Log.ToString().ShouldContain("todo-api:   Deployment todo/todo-api: Deployment.apps");
     }
 
     [Fact]
-    public async Task ARunningOperationIsWaitedForAndThenTheSyncIsRequested()
+    public async Task AFailedHookIsNamedWithItsOwnMessage()
     {
-        var app = _api.Add(new FakeArgoApplication("todo-api", Old) { HeadRevision = New });
-        app.StartForeignOperation(Old, polls: 4);
-
-        var result = await Argo().SyncAndWaitAsync("todo-api", New, Ct);
-
-        result.Revision.ShouldBe(New);
-        app.SyncRequests.ShouldBe(1);
-        var firstPost = _api.Requests.ToList().FindIndex(r => r.StartsWith("POST"));
-        _api.Requests.Take(firstPost).Count(r => r.StartsWith("GET")).ShouldBeGreaterThanOrEqualTo(5, "it waited for the foreign operation first");
-    }
-
-    [Fact]
-    public async Task ASyncRefusedBecauseAnotherOperationStartedIsRetriedOnlyIfThatOperationDidNotApplyOurRevision()
-    {
-        var app = _api.Add(new FakeArgoApplication("todo-api", Old) { HeadRevision = New, ForeignOperationOnNextSync = Old });
-
-        await Argo().SyncAndWaitAsync("todo-api", New, Ct);
-
-        _log.ToString().ShouldContain("todo-api: another operation is in progress; waiting for it to finish before syncing");
-        app.SyncRequests.ShouldBe(1, "refused once, accepted once after the foreign operation finished");
-        _api.Requests.Count(r => r.StartsWith("POST")).ShouldBe(2);
-    }
-
-    [Fact]
-    public async Task AForeignOperationThatAppliedOurRevisionMakesASecondSyncUnnecessary()
-    {
-        var app = _api.Add(new FakeArgoApplication("todo-api", Old) { HeadRevision = New, ForeignOperationOnNextSync = New });
-
-        await Argo().SyncAndWaitAsync("todo-api", New, Ct);
-
-        _api.Requests.Count(r => r.StartsWith("POST")).ShouldBe(1);
-        app.SyncRequests.ShouldBe(0);
-    }
-
-    [Fact]
-    public async Task DegradedAfterOurRevisionIsSyncedFailsEarlyWithTheHealthMessage()
-    {
-        _api.Add(new FakeArgoApplication("todo-api", Old)
+        Api.Add(new FakeArgoApplication("todo-api", Old)
         {
             HeadRevision = New,
-            FinalHealth = "Degraded",
-            FinalHealthMessage = "Deployment \"todo-api\" exceeded its progress deadline",
+            FinalPhase = "Failed",
+            FinalSyncResults = [new("Job", "todo-api-migrate", "Synced", "Job has reached the specified backoff limit", HookPhase: "Failed")],
         });
-        var watch = System.Diagnostics.Stopwatch.StartNew();
 
-        var error = await Should.ThrowAsync<BuildFailedException>(() => Argo(timeout: TimeSpan.FromMinutes(5)).SyncAndWaitAsync("todo-api", New, Ct));
+        var error = await Should.ThrowAsync<ArgoCdFailedException>(() => Argo().SyncAsync("todo-api", New, Ct));
 
-        error.Message.ShouldStartWith("Argo CD application todo-api is Degraded at revision 1a2b3c4: Deployment \"todo-api\" exceeded its progress deadline.");
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
-    }
-
-    [Fact]
-    public async Task AFailedSyncOperationFailsEarlyWithArgoCdsMessage()
-    {
-        _api.Add(new FakeArgoApplication("todo-api", Old) { HeadRevision = New, FinalPhase = "Failed" });
-
-        var error = await Should.ThrowAsync<BuildFailedException>(() => Argo().SyncAndWaitAsync("todo-api", New, Ct));
-
-        error.Message.ShouldStartWith("Argo CD sync of todo-api to 1a2b3c4 ended Failed: one or more objects failed to apply");
+        error.Reasons[0].ShouldBe("Job todo/todo-api-migrate: Job has reached the specified backoff limit");
     }
 
     [Fact]
     public async Task ARejectedTokenIsAOneLineErrorThatNeverShowsTheToken()
     {
-        _api.Add(new FakeArgoApplication("todo-api", Old) { HeadRevision = New });
+        Api.Add(new FakeArgoApplication("todo-api", Old) { HeadRevision = New });
         const string wrong = "not-the-token-s3cr3t";
 
-        var error = await Should.ThrowAsync<BuildFailedException>(() => Argo(token: wrong).SyncAndWaitAsync("todo-api", New, Ct));
+        var error = await Should.ThrowAsync<BuildFailedException>(() => Argo(token: wrong).SyncAsync("todo-api", New, Ct));
 
         error.Message.ShouldBe(
-            $"Argo CD at {_api.Url} rejected the token (401 Unauthorized: invalid session: token signature is invalid). " +
-            "Check --argocd-token (an API token of an account allowed to get and sync 'todo-api').");
+            $"Argo CD at {Api.Url} rejected the token (401 Unauthorized: invalid session: token signature is invalid). " +
+            "Check the Argo CD token (an API token of an account allowed to get and sync 'todo-api').");
         error.Message.ShouldNotContain(wrong);
-        _log.ToString().ShouldNotContain(wrong);
+        Log.ToString().ShouldNotContain(wrong);
     }
 
     [Fact]
-    public async Task NoArgoCdConfiguredSkipsWithTheReason()
+    public async Task NoArgoCdConfiguredSkipsBothStepsWithTheReasonAndNoFlagName()
     {
-        var result = await new SkippedArgoCd("--argocd-server is not set", _log).SyncAndWaitAsync("todo-api", New, Ct);
+        var argo = ArgoCds.Create(null, null, TimeSpan.FromMinutes(1), TimeProvider.System, Log);
 
-        result.Skipped.ShouldBe("--argocd-server is not set");
-        _log.ToString().ShouldContain("todo-api: Argo CD sync skipped: --argocd-server is not set");
+        var sync = await argo.SyncAsync("todo-api", New, Ct);
+        var health = await argo.WaitHealthyAsync("todo-api", New, DateTimeOffset.UtcNow.AddMinutes(1), Ct);
+
+        sync.ShouldBe(new ArgoSyncResult("todo-api", New, ArgoSyncMode.Skipped, TimeSpan.Zero, "skipped: no Argo CD server configured"));
+        health.Skipped.ShouldBeTrue();
+        health.Note.ShouldBe("skipped: no Argo CD server configured");
+        Log.ToString().ShouldNotContain("--");
     }
 }

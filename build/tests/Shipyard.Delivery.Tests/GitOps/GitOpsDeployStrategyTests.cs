@@ -58,7 +58,7 @@ public sealed class GitOpsDeployStrategyTests : IDisposable
         result.FencingToken.ShouldBe("todo-api-1");
         _synced.ShouldBe([$"todo-api@{result.Commit}"]);
         _lock.Events.ShouldBe(["acquire todo-api-1", "release todo-api-1"]);
-        result.Note.ShouldStartWith($"abc1234 committed {result.Commit![..7]} to {remote.FileUrl}@main; Argo CD todo-api Synced");
+        result.Note.ShouldStartWith($"abc1234 committed {result.Commit![..7]} to {remote.FileUrl}@main; Argo CD todo-api: synced {result.Commit[..7]} on request");
     }
 
     [Fact]

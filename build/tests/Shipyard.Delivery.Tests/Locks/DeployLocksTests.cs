@@ -42,8 +42,8 @@ public sealed class DeployLocksTests
     {
         ArgoCds.Create(null, null, TimeSpan.FromMinutes(10), TimeProvider.System, TextWriter.Null).ShouldBeOfType<SkippedArgoCd>();
         Should.Throw<UsageException>(() => ArgoCds.Create("https://argocd.example.com", null, TimeSpan.FromMinutes(10), TimeProvider.System, TextWriter.Null))
-            .Message.ShouldStartWith("--argocd-server is set but --argocd-token is not");
+            .Message.ShouldStartWith("An Argo CD server is configured but no Argo CD token");
         Should.Throw<UsageException>(() => ArgoCds.Create("argocd.example.com", "t", TimeSpan.FromMinutes(10), TimeProvider.System, TextWriter.Null))
-            .Message.ShouldStartWith("--argocd-server must be an http(s) URL");
+            .Message.ShouldStartWith("The Argo CD server must be an http(s) URL");
     }
 }
