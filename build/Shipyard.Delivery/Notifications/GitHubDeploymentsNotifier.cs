@@ -112,7 +112,7 @@ internal sealed class GitHubDeploymentsNotifier(IGitHubClient client, NotifierLo
     private void TurnOff(string why)
     {
         if (Interlocked.CompareExchange(ref _off, why, null) is null)
-            log.Warning($"GitHub deployments: {why}. Deployments are not recorded for the rest of this run; the build result is unaffected.");
+            log.Warning($"GitHub deployments: {why.TrimEnd('.')}. Deployments are not recorded for the rest of this run; the build result is unaffected.");
     }
 
     private async Task GuardAsync(ServiceDeliveryView view, CancellationToken cancellationToken, Func<Task> action)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Shipyard.Engine;
 
@@ -10,6 +12,12 @@ namespace Shipyard.Delivery.Notifications;
 /// </summary>
 internal static class SlackMessages
 {
+    /// <summary>
+    /// How bodies go on the wire: escaping only what JSON requires, so a secret is masked in the text it would be sent
+    /// as (the default encoder would write <c>+</c> or <c>&lt;</c> in a secret as <c>\u002B</c>, past the masker).
+    /// </summary>
+    public static JsonSerializerOptions Wire { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The parent message: header, the fields, the error when there is one, links. Includes the <c>text</c> fallback.</summary>
     public static JsonObject Parent(DeliveryRun run, ServiceDeliveryView view, DateTimeOffset now)
     {
@@ -48,7 +56,7 @@ internal static class SlackMessages
     public static JsonObject? Details(ServiceDeliveryView view)
     {
         var blocks = DetailBlocks(view);
-        return blocks.Count == 0 ? null : new JsonObject { ["text"] = $"Details of {view.Service}", ["blocks"] = blocks };
+        return blocks.Count == 0 ? null : new JsonObject { ["text"] = $"Details of {view.Service}", ["blocks"] = new JsonArray([.. blocks]) };
     }
 
     /// <summary>What an incoming webhook gets: the final parent with the details below it (no thread to put them in).</summary>
@@ -63,9 +71,9 @@ internal static class SlackMessages
         return message;
     }
 
-    private static JsonArray DetailBlocks(ServiceDeliveryView view)
+    private static List<JsonObject> DetailBlocks(ServiceDeliveryView view)
     {
-        var blocks = new JsonArray();
+        var blocks = new List<JsonObject>();
         if (view.Error is not null) blocks.Add(Section(ErrorText(view)));
         var rollback = (view.Status, view.RollbackTarget) switch
         {

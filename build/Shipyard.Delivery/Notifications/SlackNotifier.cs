@@ -71,7 +71,7 @@ internal sealed class SlackNotifier(SlackTransport transport, SlackSettings sett
     private async Task<JsonObject?> CallAsync(string method, JsonObject message, string service, CancellationToken cancellationToken)
     {
         if (_off is not null) return null;
-        var json = log.Mask(message.ToJsonString());
+        var json = log.Mask(message.ToJsonString(SlackMessages.Wire));
         var response = await transport.PostAsync(new Uri(settings.ApiUrl, method), settings.BotToken, json, cancellationToken);
         if (response.Failure is { } failure) return TurnOff(service, method, failure);
         JsonObject? reply = null;
@@ -95,7 +95,7 @@ internal sealed class SlackNotifier(SlackTransport transport, SlackSettings sett
     {
         // Only the first failure warns: parallel services must not each say the same thing.
         if (Interlocked.CompareExchange(ref _off, why, null) is null)
-            log.Warning($"Slack: {method} for {service} failed: {why}. Slack notifications are off for the rest of this run; the build result is unaffected.");
+            log.Warning($"Slack: {method} for {service} failed: {why.TrimEnd('.')}. Slack notifications are off for the rest of this run; the build result is unaffected.");
         return null;
     }
 

@@ -23,7 +23,7 @@ internal sealed class SlackWebhookNotifier(SlackTransport transport, Uri webhook
             if (_off is not null) return;
             try
             {
-                var json = log.Mask(SlackMessages.Final(report.Run, view, time.GetUtcNow()).ToJsonString());
+                var json = log.Mask(SlackMessages.Final(report.Run, view, time.GetUtcNow()).ToJsonString(SlackMessages.Wire));
                 var response = await transport.PostAsync(webhook, null, json, cancellationToken);
                 var why = response.Failure
                     ?? (response.Status == 200 ? null : $"HTTP {response.Status} {DeliveryText.OneLine(response.Body, 100)}{Hint(response.Body)}");
@@ -44,7 +44,7 @@ internal sealed class SlackWebhookNotifier(SlackTransport transport, Uri webhook
     private void TurnOff(string service, string why)
     {
         _off = why;
-        log.Warning($"Slack: the webhook message for {service} failed: {why}. Slack notifications are off for the rest of this run; the build result is unaffected.");
+        log.Warning($"Slack: the webhook message for {service} failed: {why.TrimEnd('.')}. Slack notifications are off for the rest of this run; the build result is unaffected.");
     }
 
     private static string Hint(string body) => body.Trim() switch
