@@ -18,15 +18,16 @@ internal sealed class GitHubDeploymentsNotifier(IGitHubClient client, NotifierLo
 
     /// <inheritdoc />
     public Task StartedAsync(DeliveryRun run, ServiceDeliveryView service, CancellationToken cancellationToken) =>
-        GuardAsync(service, cancellationToken, () => ApplyAsync(run, service, final: false, cancellationToken));
+        GuardAsync(service, cancellationToken, () => ApplyAsync(ViewMask.Apply(run, log.Mask), ViewMask.Apply(service, log.Mask), final: false, cancellationToken));
 
     /// <inheritdoc />
     public Task UpdatedAsync(DeliveryRun run, ServiceDeliveryView service, CancellationToken cancellationToken) =>
-        GuardAsync(service, cancellationToken, () => ApplyAsync(run, service, final: false, cancellationToken));
+        GuardAsync(service, cancellationToken, () => ApplyAsync(ViewMask.Apply(run, log.Mask), ViewMask.Apply(service, log.Mask), final: false, cancellationToken));
 
     /// <inheritdoc />
     public async Task FinishedAsync(DeliveryReport report, CancellationToken cancellationToken)
     {
+        report = ViewMask.Apply(report, log.Mask);
         foreach (var view in report.Services)
             await GuardAsync(view, cancellationToken, () => ApplyAsync(report.Run, view, final: true, cancellationToken));
     }

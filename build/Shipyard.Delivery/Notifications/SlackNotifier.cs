@@ -22,15 +22,16 @@ internal sealed class SlackNotifier(SlackTransport transport, SlackSettings sett
 
     /// <inheritdoc />
     public Task StartedAsync(DeliveryRun run, ServiceDeliveryView service, CancellationToken cancellationToken) =>
-        GuardAsync(service.Service, () => ShowAsync(run, service, cancellationToken));
+        GuardAsync(service.Service, () => ShowAsync(ViewMask.Apply(run, log.Mask), ViewMask.Apply(service, log.Mask), cancellationToken));
 
     /// <inheritdoc />
     public Task UpdatedAsync(DeliveryRun run, ServiceDeliveryView service, CancellationToken cancellationToken) =>
-        GuardAsync(service.Service, () => ShowAsync(run, service, cancellationToken));
+        GuardAsync(service.Service, () => ShowAsync(ViewMask.Apply(run, log.Mask), ViewMask.Apply(service, log.Mask), cancellationToken));
 
     /// <inheritdoc />
     public async Task FinishedAsync(DeliveryReport report, CancellationToken cancellationToken)
     {
+        report = ViewMask.Apply(report, log.Mask);
         // One service after another: Slack limits posting to about one message per second per channel.
         foreach (var view in report.Services)
             await GuardAsync(view.Service, async () =>

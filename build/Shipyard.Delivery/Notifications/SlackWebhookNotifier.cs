@@ -18,6 +18,7 @@ internal sealed class SlackWebhookNotifier(SlackTransport transport, Uri webhook
     /// <inheritdoc />
     public async Task FinishedAsync(DeliveryReport report, CancellationToken cancellationToken)
     {
+        report = ViewMask.Apply(report, log.Mask);
         foreach (var view in report.Services)
         {
             if (_off is not null) return;
