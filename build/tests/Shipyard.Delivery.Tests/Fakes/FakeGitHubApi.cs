@@ -7,14 +7,18 @@ namespace Shipyard.Delivery.Tests.Fakes;
 
 /// <summary>
 /// An in-process GitHub REST API serving Actions repository variables
-/// (<c>GET|PATCH /repos/{owner}/{repo}/actions/variables/{name}</c>, <c>POST .../variables</c>) with GitHub's status
-/// codes and snake_case bodies, bearer tokens checked. <see cref="BeforeHandling"/> and <see cref="Handled"/> let a
+/// (<c>GET|PATCH /repos/{owner}/{repo}/actions/variables/{name}</c>, <c>POST .../variables</c>) and deployments
+/// (<c>POST /repos/{owner}/{repo}/deployments</c>, <c>POST .../deployments/{id}/statuses</c>) with GitHub's status
+/// codes and snake_case bodies, bearer tokens checked. Also answers under <c>/api/v3/</c>, where Octokit sends requests
+/// for any host other than api.github.com (GitHub Enterprise). <see cref="BeforeHandling"/> and <see cref="Handled"/> let a
 /// test order concurrent requests to reproduce a race deterministically.
 /// </summary>
 public sealed class FakeGitHubApi : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<(string Repo, string Name), JsonObject> _variables = new();
     private readonly Lock _gate = new();
+    private readonly List<FakeDeployment> _deployments = [];
+    private readonly ConcurrentQueue<string> _bodies = new();
     private KestrelHost? _host;
 
     /// <summary>Tokens the server accepts.</summary>
@@ -28,6 +32,12 @@ public sealed class FakeGitHubApi : IAsyncDisposable
 
     /// <summary>Runs after <see cref="Handled"/>, before the response is sent (may wait: holds a read's answer back).</summary>
     public Func<GitHubCall, Task>? AfterHandling { get; set; }
+
+    /// <summary>Deployments created, in order.</summary>
+    public IReadOnlyList<FakeDeployment> Deployments { get { lock (_gate) return [.. _deployments]; } }
+
+    /// <summary>Every request body received, raw.</summary>
+    public IReadOnlyList<string> Bodies => [.. _bodies];
 
     /// <summary>The server's base address (the API root, like <c>https://api.github.com/</c>).</summary>
     public Uri Url => _host!.Url;
@@ -60,8 +70,10 @@ public sealed class FakeGitHubApi : IAsyncDisposable
     {
         var request = context.Request;
         var token = request.Headers.Authorization.ToString() is var h && h.StartsWith("Bearer ", StringComparison.Ordinal) ? h[7..] : "";
-        var body = request.Method is "POST" or "PATCH" ? await JsonSerializer.DeserializeAsync<JsonObject>(request.Body) : null;
-        var call = new GitHubCall(request.Method, request.Path.Value ?? "", token, body?["value"]?.GetValue<string>());
+        var text = request.Method is "POST" or "PATCH" ? await new StreamReader(request.Body).ReadToEndAsync() : null;
+        if (text is not null) _bodies.Enqueue(text);
+        var body = text is null ? null : JsonSerializer.Deserialize<JsonObject>(text);
+        var call = new GitHubCall(request.Method, request.Path.Value ?? "", token, body?["value"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null);
         var (status, response) = Tokens.Contains(token) ? await RouteAsync(call, body) : (401, Message("Bad credentials"));
         context.Response.StatusCode = status;
         if (response is null) return;
@@ -72,7 +84,7 @@ public sealed class FakeGitHubApi : IAsyncDisposable
     private async Task<(int, JsonObject?)> RouteAsync(GitHubCall call, JsonObject? body)
     {
         if (BeforeHandling is { } before) await before(call);
-        var s = call.Path.Trim('/').Split('/');
+        var s = call.Path.Trim('/').Split('/') is ["api", "v3", .. var rest] ? rest : call.Path.Trim('/').Split('/');
         (int, JsonObject?) result;
         lock (_gate)
         {
@@ -82,6 +94,8 @@ public sealed class FakeGitHubApi : IAsyncDisposable
                     _variables.TryGetValue(($"{o}/{r}", n), out var v) ? (200, (JsonObject)v.DeepClone()) : (404, Message("Not Found")),
                 ("PATCH", ["repos", var o, var r, "actions", "variables", var n]) => Patch($"{o}/{r}", n, call.Value),
                 ("POST", ["repos", var o, var r, "actions", "variables"]) => Create($"{o}/{r}", body?["name"]?.GetValue<string>() ?? "", call.Value),
+                ("POST", ["repos", var o, var r, "deployments"]) => CreateDeployment($"{o}/{r}", body!),
+                ("POST", ["repos", var o, var r, "deployments", var id, "statuses"]) => CreateStatus($"{o}/{r}", id, body!),
                 _ => (404, Message("Not Found")),
             };
         }
@@ -103,6 +117,37 @@ public sealed class FakeGitHubApi : IAsyncDisposable
         if (_variables.ContainsKey((repo, name))) return (409, Message("Already exists - Variable already exists"));
         SetVariable(repo, name, value ?? "");
         return (201, new JsonObject());
+    }
+
+    private (int, JsonObject?) CreateDeployment(string repo, JsonObject body)
+    {
+        var deployment = new FakeDeployment(_deployments.Count + 1, repo, body);
+        _deployments.Add(deployment);
+        return (201, new JsonObject
+        {
+            ["id"] = deployment.Id,
+            ["ref"] = body["ref"]?.DeepClone(),
+            ["sha"] = body["ref"]?.DeepClone(),
+            ["task"] = body["task"]?.DeepClone(),
+            ["environment"] = body["environment"]?.DeepClone(),
+            ["payload"] = body["payload"]?.DeepClone(),
+            ["created_at"] = "2025-01-01T00:00:00Z",
+            ["updated_at"] = "2025-01-01T00:00:00Z",
+        });
+    }
+
+    private (int, JsonObject?) CreateStatus(string repo, string id, JsonObject body)
+    {
+        if (_deployments.FirstOrDefault(d => d.Repository == repo && d.Id.ToString() == id) is not { } deployment) return (404, Message("Not Found"));
+        deployment.Statuses.Add(body);
+        return (201, new JsonObject
+        {
+            ["id"] = deployment.Statuses.Count,
+            ["state"] = body["state"]?.DeepClone(),
+            ["description"] = body["description"]?.DeepClone(),
+            ["created_at"] = "2025-01-01T00:00:00Z",
+            ["updated_at"] = "2025-01-01T00:00:00Z",
+        });
     }
 
     private static JsonObject Message(string message) =>
