@@ -22,5 +22,6 @@ partial class Pipeline
         Catalog = ServiceCatalog.Load(RootDirectory);
         SelectedServices = Catalog.Select(ServiceNames);
         ValidateImageInputs();
+        AddConfiguredNotifiers();
     }
 }

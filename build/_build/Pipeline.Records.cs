@@ -41,6 +41,6 @@ partial class Pipeline
     }
 
     protected override Task OnFinishedAsync(RunRecord record) =>
-        RunNotifiers.RunFinishedAsync(new DeliveryRun(Ledger.All, record.ExitCode, record.Cancelled, record.Duration, _version, CiRun,
-            DeployEnvironment ?? (IsLocalBuild ? "local" : "production")));
+        RunNotifiers.RunFinishedAsync(new FinishedRun(Ledger.All, record.ExitCode, record.Cancelled, record.Duration, _version, CiRun,
+            DeployEnvironmentName));
 }

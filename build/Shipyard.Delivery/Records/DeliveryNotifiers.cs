@@ -13,7 +13,7 @@ public sealed class DeliveryNotifiers(IReadOnlyList<IDeliveryNotifier> notifiers
     public Task ServiceUpdatedAsync(DeliveryRecord record) => EachAsync((n, ct) => n.ServiceUpdatedAsync(record, ct));
 
     /// <summary>Tells every notifier that the run ended.</summary>
-    public Task RunFinishedAsync(DeliveryRun run) => EachAsync((n, ct) => n.RunFinishedAsync(run, ct));
+    public Task RunFinishedAsync(FinishedRun run) => EachAsync((n, ct) => n.RunFinishedAsync(run, ct));
 
     private Task EachAsync(Func<IDeliveryNotifier, CancellationToken, Task> call) => Task.WhenAll(notifiers.Select(async n =>
     {

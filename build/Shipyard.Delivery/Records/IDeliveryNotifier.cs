@@ -11,5 +11,5 @@ public interface IDeliveryNotifier
     Task ServiceUpdatedAsync(DeliveryRecord record, CancellationToken cancellationToken);
 
     /// <summary>The run has ended; <paramref name="run"/> holds every service's final record.</summary>
-    Task RunFinishedAsync(DeliveryRun run, CancellationToken cancellationToken);
+    Task RunFinishedAsync(FinishedRun run, CancellationToken cancellationToken);
 }

@@ -94,7 +94,7 @@ public sealed class DeliveryRecordCliTests : IDisposable
     {
         public bool Fail { get; init; }
         public List<DeliveryRecord> Updates { get; } = [];
-        public List<DeliveryRun> Finished { get; } = [];
+        public List<FinishedRun> Finished { get; } = [];
 
         public Task ServiceUpdatedAsync(DeliveryRecord record, CancellationToken cancellationToken)
         {
@@ -102,7 +102,7 @@ public sealed class DeliveryRecordCliTests : IDisposable
             return Task.CompletedTask;
         }
 
-        public Task RunFinishedAsync(DeliveryRun run, CancellationToken cancellationToken)
+        public Task RunFinishedAsync(FinishedRun run, CancellationToken cancellationToken)
         {
             if (Fail) throw new InvalidOperationException("Slack is down");
             Finished.Add(run);

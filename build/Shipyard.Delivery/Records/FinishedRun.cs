@@ -10,5 +10,5 @@ namespace Shipyard.Delivery.Records;
 /// <param name="Version">The source build (commit, branch, release version).</param>
 /// <param name="Ci">The CI run, or null locally.</param>
 /// <param name="Environment">The profile(s) the run used (the deploy environment), e.g. <c>ci</c>; <c>local</c> without one.</param>
-public sealed record DeliveryRun(
+public sealed record FinishedRun(
     IReadOnlyList<DeliveryRecord> Services, int ExitCode, bool Cancelled, TimeSpan Duration, BuildVersion? Version, CiRun? Ci, string Environment);
