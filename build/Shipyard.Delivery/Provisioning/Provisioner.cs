@@ -72,7 +72,7 @@ internal sealed class Provisioner(ProvisioningSettings settings, IMachine machin
             Environment = new Dictionary<string, string?> { ["DEBIAN_FRONTEND"] = "noninteractive" },
         };
         await CheckAsync(await runner.RunAsync(aptGet, ["update", "-qq"], options, cancellationToken), "apt-get update", advice);
-        // With recommends, as install-prerequisites.sh verified: buildah then gets fuse-overlayfs, and runc (named)
+        // With recommends, as verified on this machine kind: buildah then gets fuse-overlayfs, and runc (named)
         // satisfies "crun | runc", so crun stays out.
         await CheckAsync(await runner.RunAsync(aptGet, ["install", "-y", "-qq", .. names], options, cancellationToken), "apt-get install", advice);
 
