@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Shipyard.Delivery.Provisioning;
 
 /// <summary>
@@ -12,11 +9,10 @@ internal sealed class ProvisioningStamp(string? file)
 {
     private const int KeptKeys = 8;
 
-    public static string Key(IEnumerable<Prerequisite> needed, string? packageDatabaseVersion)
-    {
-        var text = string.Join('\n', needed.Select(p => $"{p.Kind}:{p.Name}").Order(StringComparer.Ordinal)) + "\n" + (packageDatabaseVersion ?? "no-dpkg");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
-    }
+    // Plain text rather than a hash: hashing would load the crypto stack (tens of milliseconds) into every warm run.
+    public static string Key(IEnumerable<Prerequisite> needed, string? packageDatabaseVersion) =>
+        string.Join(' ', needed.Select(p => p.Kind == PrerequisiteKind.AptPackage ? p.Name : $"npm:{p.Name}").Order(StringComparer.Ordinal))
+        + " @dpkg:" + (packageDatabaseVersion ?? "none");
 
     public bool Contains(string key) => Keys().Contains(key);
 
