@@ -47,6 +47,12 @@ public abstract class BuildBase
     /// </summary>
     protected internal virtual void OnInitialized() { }
 
+    /// <summary>
+    /// Called with the targets that will run (planned and not skipped), after the requirement checks and right before
+    /// the first target runs (provision what they need here). Not called for <c>--help</c>, <c>--plan</c> or usage errors.
+    /// </summary>
+    protected internal virtual Task OnPlannedAsync(IReadOnlyList<string> targets, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Called after the summary with the run record (notifiers hook in here); not called for --help or --plan.</summary>
     protected internal virtual Task OnFinishedAsync(RunRecord record) => Task.CompletedTask;
 

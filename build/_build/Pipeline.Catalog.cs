@@ -19,6 +19,7 @@ partial class Pipeline
     protected override void OnInitialized()
     {
         base.OnInitialized();
+        _ = ToolTimes; // starts the run's clock (Pipeline.Provisioning.cs)
         Catalog = ServiceCatalog.Load(RootDirectory);
         SelectedServices = Catalog.Select(ServiceNames);
         ValidateImageInputs();

@@ -56,10 +56,10 @@ partial class Pipeline
     {
         if (_changeSet is not null) return _changeSet;
         var catalog = Catalog.Services;
-        var runner = new ProcessRunner(Log, s => s); // Log masks secrets; change detection handles none
+        var runner = ToolRunner(Log); // Log masks secrets; change detection handles none
         if (ServiceNames.Length > 0)
         {
-            var head = await new ProcessRunner(TextWriter.Null, s => s).RunAsync("git", ["-C", RootDirectory, "rev-parse", Head],
+            var head = await ToolRunner(TextWriter.Null).RunAsync("git", ["-C", RootDirectory, "rev-parse", Head],
                 new ProcessOptions { Echo = false }, cancellationToken);
             return _changeSet = ChangeSet.Selected(catalog, ServiceNames, head.StandardOutput.Trim());
         }

@@ -136,6 +136,7 @@ partial class Pipeline
             Token = GitopsToken,
             Identity = GitOpsRepositories.Identity(GitopsAuthor),
             WorkRoot = Directory.CreateDirectory(Path.Combine(RootDirectory, ".nuke", "temp", "gitops")).FullName,
+            ToolTimes = ToolTimes,
         }, Log, Time);
 
     // A relative path names a local repository relative to the repository root, not to the current folder.

@@ -140,11 +140,11 @@ partial class Pipeline
             throw new UsageException($"Unknown builder '{Builder}'. Available: {string.Join(", ", ImageBuilders.Names)}.");
     }
 
-    ProcessRunner Runner(TargetContext context) => new(context.Output, s => s); // context.Output masks secrets
+    ProcessRunner Runner(TargetContext context) => ToolRunner(context.Output); // context.Output masks secrets
 
     Task<string> DetectBuilderAsync(TargetContext context)
     {
-        var detect = new Lazy<Task<string>>(() => ImageBuilders.DetectAsync(new ProcessRunner(Log, s => s), Builder, context.CancellationToken));
+        var detect = new Lazy<Task<string>>(() => ImageBuilders.DetectAsync(ToolRunner(Log), Builder, context.CancellationToken));
         return (Interlocked.CompareExchange(ref _builderName, detect, null) ?? detect).Value;
     }
 

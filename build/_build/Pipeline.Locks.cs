@@ -48,7 +48,7 @@ partial class Pipeline
             GitHubRepository = GithubRepository ?? CiRun?.Repository,
             GitHubToken = GithubToken,
             GitHubVariable = LockVariable,
-        }, new ProcessRunner(context.Output, s => s), Time, context.Output); // context.Output masks secrets
+        }, ToolRunner(context.Output), Time, context.Output); // context.Output masks secrets
     }
 
     /// <summary>Who holds the lock: the CI run (with the attempt when re-run), else this machine and process.</summary>

@@ -40,7 +40,12 @@ partial class Pipeline
         await RunNotifiers.ServiceUpdatedAsync(record);
     }
 
-    protected override Task OnFinishedAsync(RunRecord record) =>
-        RunNotifiers.RunFinishedAsync(new FinishedRun(Ledger.All, record.ExitCode, record.Cancelled, record.Duration, _version, CiRun,
+    // Where the time went (wall, time inside external tools by tool, our own orchestration: ToolTimeSummary says how
+    // overlapping fan-out is counted), then the notifiers.
+    protected override async Task OnFinishedAsync(RunRecord record)
+    {
+        await Log.WriteLineAsync(ToolTimes.Summarize().Line);
+        await RunNotifiers.RunFinishedAsync(new FinishedRun(Ledger.All, record.ExitCode, record.Cancelled, record.Duration, _version, CiRun,
             DeployEnvironmentName));
+    }
 }

@@ -17,7 +17,7 @@ partial class Pipeline
         .Executes(async context =>
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-            var sandbox = new LocalSandbox(SandboxSettings(), new ProcessRunner(context.Output, Mask), http);
+            var sandbox = new LocalSandbox(SandboxSettings(), ToolRunner(context.Output, Mask), http);
             var parts = await sandbox.EnsureAsync(context.CancellationToken);
             foreach (var part in parts) await context.Output.WriteLineAsync(part);
             context.Note(string.Join("; ", parts));

@@ -28,7 +28,7 @@ internal sealed class GitOpsRepository : IGitOpsRepository
         _log = log;
         _time = time;
         _random = random ?? Random.Shared;
-        _git = new ProcessRunner(log, _remote.Scrub);
+        _git = new ProcessRunner(log, _remote.Scrub, settings.ToolTimes);
     }
 
     public string Name => $"{_remote.Url}@{_settings.Branch}";

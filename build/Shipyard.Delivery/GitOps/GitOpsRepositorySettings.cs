@@ -26,4 +26,7 @@ public sealed record GitOpsRepositorySettings
 
     /// <summary>Largest backoff window.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>The run's tool-time accumulator: the time inside git is recorded there (null: not recorded).</summary>
+    public Shipyard.Delivery.Processes.ToolTimes? ToolTimes { get; init; }
 }

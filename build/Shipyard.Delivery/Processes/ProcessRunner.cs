@@ -6,8 +6,12 @@ namespace Shipyard.Delivery.Processes;
 /// <summary>
 /// Runs every external command of the build: echoes it with secrets masked, streams or captures its output,
 /// kills it on cancellation, and throws <see cref="ProcessFailedException"/> on a non-zero exit.
+/// With <paramref name="times"/>, the time inside each command is recorded there (by program name).
 /// </summary>
-public sealed class ProcessRunner(TextWriter log, Func<string, string> mask)
+/// <param name="log">Where commands are echoed and streamed output goes.</param>
+/// <param name="mask">Replaces secret values in echoed commands and captured output.</param>
+/// <param name="times">The run's tool-time accumulator, shared by the runners of one run; null records nothing.</param>
+public sealed class ProcessRunner(TextWriter log, Func<string, string> mask, ToolTimes? times = null)
 {
     /// <summary>Runs <paramref name="fileName"/> and waits for it.</summary>
     /// <param name="fileName">Program to run (looked up on PATH).</param>
@@ -42,6 +46,7 @@ public sealed class ProcessRunner(TextWriter log, Func<string, string> mask)
         var stderr = new StringBuilder();
         process.OutputDataReceived += (_, e) => OnLine(e.Data, stdout, options.StreamOutput);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data, stderr, options.StreamOutput);
+        var startedAt = times?.Now() ?? 0;
         try
         {
             process.Start();
@@ -75,6 +80,10 @@ public sealed class ProcessRunner(TextWriter log, Func<string, string> mask)
         {
             try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
             throw;
+        }
+        finally
+        {
+            times?.Record(ToolTimes.NameOf(fileName, args), startedAt);
         }
         process.WaitForExit(); // flush the asynchronous readers
 

