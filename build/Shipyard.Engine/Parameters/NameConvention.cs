@@ -20,6 +20,10 @@ internal static class NameConvention
         return builder.ToString();
     }
 
+    /// <summary><c>image-tag</c> → <c>ImageTag</c>, the spelling of keys in <c>.nuke/parameters*.json</c>.</summary>
+    public static string ToPascal(string optionName) =>
+        string.Concat(optionName.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+
     /// <summary><c>--imageTag</c>, <c>--IMAGE_TAG</c>, <c>IMAGE_TAG</c> and <c>image-tag</c> all normalise to <c>imagetag</c>.</summary>
     public static string Normalize(string name)
     {
