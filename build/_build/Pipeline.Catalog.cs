@@ -21,6 +21,5 @@ partial class Pipeline
         base.OnInitialized();
         Catalog = ServiceCatalog.Load(RootDirectory);
         SelectedServices = Catalog.Select(Service);
-        ValidateImageInputs();
     }
 }

@@ -42,9 +42,9 @@ partial class Pipeline
     Lazy<Task<string>>? _builderName;
     BuildVersion? _version;
 
-    /// <summary>What is being built: HEAD, its branch and tags, with GitHub Actions' ref and SHA winning in CI.</summary>
+    /// <summary>What is being built: HEAD, its branch and tags; in CI the event's ref decides (a branch push is never a release).</summary>
     BuildVersion Version => _version ??= BuildVersionFactory.Create(RootDirectory,
-        Environment.Where(e => e.Key.StartsWith("GITHUB_", StringComparison.Ordinal)).ToDictionary(), Time.GetUtcNow());
+        Environment.Where(e => e.Key.StartsWith("GITHUB_", StringComparison.Ordinal)).ToDictionary(), Time.GetUtcNow(), DefaultBranchName);
 
     Target Build => _ => _
         .Description("Builds each selected service's container image (prepare command, then docker/podman/buildah)")
@@ -74,7 +74,8 @@ partial class Pipeline
         var image = await new ServiceImageBuilder(runner, builder, settings).BuildAsync(service, Version, context.CancellationToken);
         BuiltImages[service.Name] = image;
         context.Fact("image", image.Reference.ToString());
-        context.Note($"{image.Reference} ({builder.Name}), tags: {string.Join(", ", image.Tags)}");
+        context.Fact("version-rule", Version.Rule);
+        context.Note($"{image.Reference} ({builder.Name}), tags: {string.Join(", ", image.Tags)}; {Version.Rule}");
     }
 
     async Task PushImageAsync(CatalogService service, TargetContext context)
@@ -116,7 +117,7 @@ partial class Pipeline
         return Task.CompletedTask;
     }
 
-    /// <summary>Bad image inputs (tag scheme, build args, builder) stop the run with exit 2 before any target runs.</summary>
+    /// <summary>Bad image inputs (tag scheme, build args, builder) stop the run with exit 2 before any target runs (Pipeline.Validation.cs).</summary>
     void ValidateImageInputs()
     {
         Shipyard.Delivery.Images.Tags.TagScheme.Parse(TagScheme, "--tag-scheme");
@@ -124,7 +125,7 @@ partial class Pipeline
             Shipyard.Delivery.Images.Tags.TagScheme.Parse(service.TagScheme, $"{service.Directory}/service.yaml (tags:)");
         BuildArgs();
         if (Builder is not null && !ImageBuilders.Names.Contains(Builder))
-            throw new UsageException($"Unknown builder '{Builder}'. Available: {string.Join(", ", ImageBuilders.Names)}.");
+            throw new UsageException($"Unknown builder '{UsageException.Escape(Builder)}'. Available: {string.Join(", ", ImageBuilders.Names)}.");
     }
 
     ProcessRunner Runner(TargetContext context) => new(context.Output, s => s); // context.Output masks secrets
@@ -136,6 +137,6 @@ partial class Pipeline
     }
 
     Dictionary<string, string> BuildArgs() => BuildArg.ToDictionary(
-        a => a.Contains('=') ? a[..a.IndexOf('=')] : throw new UsageException($"--build-arg '{a}' is not NAME=value."),
+        a => a.Contains('=') ? a[..a.IndexOf('=')] : throw new UsageException($"--build-arg '{UsageException.Escape(a)}' is not NAME=value."),
         a => a[(a.IndexOf('=') + 1)..]);
 }

@@ -13,7 +13,7 @@ public static partial class OciTag
     public static string Validate(string tag, string source) => IsValid(tag)
         ? tag
         : throw new UsageException(
-            $"Tag '{tag}' from {source} is not a valid image tag: use letters, digits, '_', '.' and '-' (first character not '.' or '-'), at most 128 characters.");
+            $"Tag '{UsageException.Escape(tag)}' from {source} is not a valid image tag: use letters, digits, '_', '.' and '-' (first character not '.' or '-'), at most 128 characters.");
 
     /// <summary>
     /// Makes a branch name usable as a tag the way docker/metadata-action does: every run of characters outside
