@@ -1,5 +1,6 @@
 using Shipyard.Delivery.ArgoCd;
 using Shipyard.Delivery.Changes;
+using Shipyard.Delivery.Images.Tags;
 using Shipyard.Delivery.Locks;
 using Shipyard.Delivery.Registry;
 using Shipyard.Delivery.Versioning;
@@ -34,6 +35,7 @@ partial class Pipeline
     /// <summary>The deploy lock, GitHub API and Argo CD settings, as Pipeline.ArgoCd.cs maps them onto the components.</summary>
     void ValidateDeployInputs()
     {
+        if (ImageTag is not null) OciTag.ValidateSetting(ImageTag, "--image-tag");
         var apiUrl = GitHubApiUrl.Parse(GithubApiUrl, "--github-api-url");
         var kind = DeployLocks.ValidateKind(DeployLock, "--deploy-lock");
         DeployLocks.Validate(new DeployLockSettings
