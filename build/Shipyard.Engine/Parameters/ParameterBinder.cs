@@ -22,8 +22,10 @@ internal static class ParameterBinder
                 : sources.Find(parameter.Key) ?? (null!, "");
             if (values is null) continue;
             // A file's explicit empty list (`"BuildArg": []`) and an empty environment variable (CI passes unset inputs
-            // as "") mean "none", like leaving the key out; only the command line's empty value is a mistake.
-            if (fromCommandLine is null && parameter.Type.IsArray && values.All(v => v.Length == 0)) continue;
+            // as "") mean "none", like leaving the key out; an empty value written out (`--service ''`, `"Service": ","`)
+            // is a mistake, never "every service".
+            if (fromCommandLine is null && parameter.Type.IsArray
+                && (values.Count == 0 || (origin == "environment" && values.All(v => v.Length == 0)))) continue;
             // Secrets are registered before conversion so an error message quoting the value is masked too.
             if (parameter.IsSecret) foreach (var value in values) secrets.Add(value);
             var option = fromCommandLine?.Spelling ?? $"{parameter.Option} (from {origin})";
