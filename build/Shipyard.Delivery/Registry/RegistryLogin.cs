@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Shipyard.Delivery.Processes;
 using Shipyard.Engine;
 
@@ -32,7 +33,7 @@ public static class RegistryLogin
     /// when no image gets pushed.
     /// </summary>
     /// <exception cref="UsageException">Only one of the two is given.</exception>
-    public static bool ValidatePair(string? username, string? password)
+    public static bool ValidatePair([NotNullWhen(true)] string? username, [NotNullWhen(true)] string? password)
     {
         if (string.IsNullOrEmpty(username) && string.IsNullOrEmpty(password)) return false;
         if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password))
