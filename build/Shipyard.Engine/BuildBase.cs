@@ -53,6 +53,14 @@ public abstract class BuildBase
     /// </summary>
     protected internal virtual Task OnPlannedAsync(IReadOnlyList<string> targets, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// The validation phase: called after planning, with the targets that will run in plan order (skipped ones left
+    /// out), before any requirement is checked and before the first target runs; also for <c>--plan</c>, not for
+    /// <c>--help</c>. Build here every component those targets will use and let it check its settings, so bad input
+    /// stops the run with one line and exit code 2 instead of failing when its target is reached.
+    /// </summary>
+    protected internal virtual void OnValidating(IReadOnlyList<string> plannedTargets) { }
+
     /// <summary>Called after the summary with the run record (notifiers hook in here); not called for --help or --plan.</summary>
     protected internal virtual Task OnFinishedAsync(RunRecord record) => Task.CompletedTask;
 

@@ -22,7 +22,6 @@ partial class Pipeline
         _ = ToolTimes; // starts the run's clock (Pipeline.Provisioning.cs)
         Catalog = ServiceCatalog.Load(RootDirectory);
         SelectedServices = Catalog.Select(ServiceNames);
-        ValidateImageInputs();
         AddConfiguredNotifiers();
     }
 }

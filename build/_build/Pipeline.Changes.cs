@@ -19,6 +19,13 @@ partial class Pipeline
     readonly bool PathFilteredWorkflows = false;
 
     ChangeSet? _changeSet;
+    string? _defaultBranch;
+
+    /// <summary>
+    /// The repository's default branch, one answer for change detection and the tag schemes' "latest on the default
+    /// branch": the CI event's payload, else origin/HEAD, else main.
+    /// </summary>
+    string DefaultBranchName => _defaultBranch ??= DefaultBranch.Resolve(RootDirectory, Environment);
 
     Target Changes => _ => _
         .Description("Shows which services changed (build? deploy? why?) and sets the CI outputs matrix, services, any")
@@ -68,7 +75,7 @@ partial class Pipeline
             Base = string.IsNullOrWhiteSpace(Base) ? null : Base,
             Head = Head,
             BaseFrom = BaseFrom,
-            Event = GitHubEventReader.FromEnvironment(Environment),
+            Event = GitHubEventReader.FromEnvironment(Environment, DefaultBranchName),
         };
         return _changeSet = await ChangeDetection.ForRepository(RootDirectory, runner).DetectAsync(request, catalog, cancellationToken);
     }

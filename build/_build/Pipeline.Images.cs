@@ -41,9 +41,9 @@ partial class Pipeline
     Lazy<Task<string>>? _builderName;
     BuildVersion? _version;
 
-    /// <summary>What is being built: HEAD, its branch and tags, with GitHub Actions' ref and SHA winning in CI.</summary>
+    /// <summary>What is being built: HEAD, its branch and tags; in CI the event's ref decides (a branch push is never a release).</summary>
     BuildVersion Version => _version ??= BuildVersionFactory.Create(RootDirectory,
-        Environment.Where(e => e.Key.StartsWith("GITHUB_", StringComparison.Ordinal)).ToDictionary(), Time.GetUtcNow());
+        Environment.Where(e => e.Key.StartsWith("GITHUB_", StringComparison.Ordinal)).ToDictionary(), Time.GetUtcNow(), DefaultBranchName);
 
     Target Build => _ => _
         .Description("Builds each selected service's container image (prepare command, then docker/podman/buildah)")
@@ -80,7 +80,8 @@ partial class Pipeline
             Image = image.Reference,
             Tags = image.Tags,
             Builder = builder.Name,
-            Note = $"{image.Reference} ({builder.Name}), tags: {string.Join(", ", image.Tags)}",
+            VersionRule = Version.Rule,
+            Note = $"{image.Reference} ({builder.Name}), tags: {string.Join(", ", image.Tags)}; {Version.Rule}",
         });
     }
 
@@ -129,7 +130,7 @@ partial class Pipeline
         return Task.CompletedTask;
     }
 
-    /// <summary>Bad image inputs (tag scheme, build args, builder) stop the run with exit 2 before any target runs.</summary>
+    /// <summary>Bad image inputs (tag scheme, build args, builder) stop the run with exit 2 before any target runs (Pipeline.Validation.cs).</summary>
     void ValidateImageInputs()
     {
         Shipyard.Delivery.Images.Tags.TagScheme.Parse(TagScheme, "--tag-scheme");
@@ -137,7 +138,7 @@ partial class Pipeline
             Shipyard.Delivery.Images.Tags.TagScheme.Parse(service.TagScheme, $"{service.Directory}/service.yaml (tags:)");
         BuildArgs();
         if (Builder is not null && !ImageBuilders.Names.Contains(Builder))
-            throw new UsageException($"Unknown builder '{Builder}'. Available: {string.Join(", ", ImageBuilders.Names)}.");
+            throw new UsageException($"Unknown builder '{UsageException.Escape(Builder)}'. Available: {string.Join(", ", ImageBuilders.Names)}.");
     }
 
     ProcessRunner Runner(TargetContext context) => ToolRunner(context.Output); // context.Output masks secrets
@@ -149,6 +150,6 @@ partial class Pipeline
     }
 
     Dictionary<string, string> BuildArgs() => BuildArg.ToDictionary(
-        a => a.Contains('=') ? a[..a.IndexOf('=')] : throw new UsageException($"--build-arg '{a}' is not NAME=value."),
+        a => a.Contains('=') ? a[..a.IndexOf('=')] : throw new UsageException($"--build-arg '{UsageException.Escape(a)}' is not NAME=value."),
         a => a[(a.IndexOf('=') + 1)..]);
 }

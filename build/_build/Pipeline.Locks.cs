@@ -35,7 +35,7 @@ partial class Pipeline
     /// </summary>
     IDeployLock CreateDeployLock(TargetContext context, string? gitOpsRepository, string? gitOpsToken)
     {
-        var kind = DeployLock.Trim().ToLowerInvariant();
+        var kind = DeployLocks.ValidateKind(DeployLock, "--deploy-lock");
         return DeployLocks.Create(new DeployLockSettings
         {
             Kind = kind,
@@ -44,7 +44,7 @@ partial class Pipeline
             LeaseNamespace = LockNamespace,
             GitRemote = gitOpsRepository,
             GitToken = gitOpsToken,
-            GitHubApiUrl = new Uri(GithubApiUrl.TrimEnd('/') + "/"),
+            GitHubApiUrl = GitHubApiUrl.Parse(GithubApiUrl, "--github-api-url"),
             GitHubRepository = GithubRepository ?? CiRun?.Repository,
             GitHubToken = GithubToken,
             GitHubVariable = LockVariable,

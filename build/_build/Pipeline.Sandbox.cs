@@ -31,9 +31,11 @@ partial class Pipeline
             : ResolvePath(GitopsRepository);
         if (remote is not null && !remote.StartsWith(RootDirectory, StringComparison.Ordinal)) remote = null;
 
-        // The runtime base is built only when a build argument points at this sandbox's registry.
-        var runtime = BuildArg.Select(a => a.Split('=', 2)).Where(a => a.Length == 2 && a[1].StartsWith(Registry + "/", StringComparison.Ordinal))
+        // The runtime base is built only when a build argument points at this sandbox's registry (its host:port: a
+        // namespace in --registry belongs to the service images' names).
+        var settings = new SandboxSettings(RootDirectory, Registry, remote, null);
+        var runtime = BuildArg.Select(a => a.Split('=', 2)).Where(a => a.Length == 2 && a[1].StartsWith(settings.Address + "/", StringComparison.Ordinal))
             .Select(a => a[1]).FirstOrDefault();
-        return new SandboxSettings(RootDirectory, Registry, remote, runtime);
+        return settings with { RuntimeImage = runtime };
     }
 }

@@ -106,7 +106,12 @@ partial class Pipeline
         {
             await RecordAsync(context, service.Name, new RolledBackEntry
             {
-                Status = StageStatus.Failed, Started = started, Duration = Time.GetUtcNow() - started, From = plan.Bad, To = plan.Target, Note = e.Message,
+                Status = StageStatus.Failed,
+                Started = started,
+                Duration = Time.GetUtcNow() - started,
+                From = plan.Bad,
+                To = plan.Target,
+                Note = e.Message,
             });
             throw;
         }

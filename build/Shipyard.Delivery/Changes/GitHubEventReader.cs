@@ -10,13 +10,24 @@ public static class GitHubEventReader
     /// <c>$GITHUB_REF</c>, used when the payload has no <c>ref</c>; <paramref name="defaultBranch"/> applies when the
     /// payload does not name the repository's default branch.
     /// </summary>
-    public static ChangeEvent Read(string? eventName, string? payloadJson, string? refName = null, string defaultBranch = "main")
+    public static ChangeEvent Read(string? eventName, string? payloadJson, string? refName = null, string defaultBranch = DefaultBranch.Fallback)
     {
         if (string.IsNullOrEmpty(eventName)) return ChangeEvent.Local with { DefaultBranch = defaultBranch };
         if (string.IsNullOrWhiteSpace(payloadJson))
             return new ChangeEvent { Name = eventName, Ref = refName, DefaultBranch = defaultBranch };
 
-        using var doc = JsonDocument.Parse(payloadJson);
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(payloadJson);
+        }
+        catch (JsonException e)
+        {
+            // The file is the CI runner's, not the user's: a failed stage, one line, with where the parser stopped.
+            throw new Shipyard.Engine.BuildFailedException(
+                $"The CI event payload (GITHUB_EVENT_PATH) is not valid JSON ({e.Message.Split('\n')[0].Trim()}): unset GITHUB_EVENT_NAME to run without the event.");
+        }
+        using var _ = doc;
         var root = doc.RootElement;
         return new ChangeEvent
         {
@@ -25,7 +36,7 @@ public static class GitHubEventReader
             Ref = Get(root, "ref") ?? refName,
             PullRequestBaseRef = Get(root, "pull_request", "base", "ref"),
             PullRequestBaseSha = Get(root, "pull_request", "base", "sha"),
-            DefaultBranch = Get(root, "repository", "default_branch") ?? defaultBranch,
+            DefaultBranch = Get(root, "repository", "default_branch") is { Length: > 0 } known ? known : defaultBranch,
         };
     }
 
@@ -33,7 +44,7 @@ public static class GitHubEventReader
     /// The event described by a GitHub Actions environment (<c>GITHUB_EVENT_NAME</c>, the payload file at
     /// <c>GITHUB_EVENT_PATH</c>, <c>GITHUB_REF</c>); a local run when the name is absent.
     /// </summary>
-    public static ChangeEvent FromEnvironment(IReadOnlyDictionary<string, string> environment, string defaultBranch = "main")
+    public static ChangeEvent FromEnvironment(IReadOnlyDictionary<string, string> environment, string defaultBranch = DefaultBranch.Fallback)
     {
         var name = environment.GetValueOrDefault("GITHUB_EVENT_NAME");
         var path = environment.GetValueOrDefault("GITHUB_EVENT_PATH");

@@ -12,6 +12,21 @@ internal sealed class DeployLock(ILockStore store, LockOptions options, TimeProv
     /// <inheritdoc />
     public async Task<ILockHandle> AcquireAsync(string key, CancellationToken cancellationToken)
     {
+        // Released by the handle, or here when acquiring fails: the store's local resources go with the last use.
+        var use = store.Use();
+        try
+        {
+            return await AcquireCoreAsync(key, use, cancellationToken);
+        }
+        catch
+        {
+            use.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<ILockHandle> AcquireCoreAsync(string key, IDisposable use, CancellationToken cancellationToken)
+    {
         var started = time.GetTimestamp();
         var deadline = time.GetUtcNow() + options.AcquireTimeout;
         LockRecord? lastSeen = null;
@@ -27,7 +42,7 @@ internal sealed class DeployLock(ILockStore store, LockOptions options, TimeProv
                 if (!store.IsAtomic)
                     await log.WriteLineAsync(
                         $"warning: {store.Describe(key)} is check-then-set, not atomic: two runs can both believe they hold lock {key}. Prefer --deploy-lock lease or git-ref.");
-                return new LockHandle(key, record, store, options, time, log);
+                return new LockHandle(key, record, store, options, time, log, use);
             }
 
             if (held.Current is { } current && !Same(current, lastSeen))

@@ -23,6 +23,12 @@ public sealed record DeployLockSettings
     /// <summary>git-ref: the GitOps repository (URL or path, no credentials in it).</summary>
     public string? GitRemote { get; init; }
 
+    /// <summary>
+    /// git-ref: where the lock's scratch repository (and the askpass helper of a token) are made while a lock is being
+    /// acquired or held; they are deleted when it is released. Default: the system temp folder.
+    /// </summary>
+    public string? ScratchRoot { get; init; }
+
     /// <summary>git-ref: token for an HTTPS GitOps repository.</summary>
     public string? GitToken { get; init; }
 

@@ -16,9 +16,14 @@ internal sealed class GitAskPass : IDisposable
 
     private readonly string _directory;
 
-    public GitAskPass(string username, string token)
+    /// <param name="username">Answer to git's user name prompt.</param>
+    /// <param name="token">Answer to the password prompt (kept in the git process's environment only).</param>
+    /// <param name="root">Folder to make the helper's folder in; null: the system temp folder.</param>
+    public GitAskPass(string username, string token, string? root = null)
     {
-        _directory = Directory.CreateTempSubdirectory("shipyard-askpass-").FullName;
+        _directory = root is null
+            ? Directory.CreateTempSubdirectory("shipyard-askpass-").FullName
+            : Directory.CreateDirectory(Path.Combine(root, $"shipyard-askpass-{Guid.NewGuid():N}")).FullName;
         ScriptPath = Path.Combine(_directory, "askpass.sh");
         File.WriteAllText(ScriptPath, Script.ReplaceLineEndings("\n") + "\n");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(ScriptPath, UnixFileMode.UserRead | UnixFileMode.UserExecute);
@@ -40,6 +45,6 @@ internal sealed class GitAskPass : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

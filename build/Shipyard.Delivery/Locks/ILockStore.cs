@@ -27,4 +27,17 @@ internal interface ILockStore
 
     /// <summary>Frees our holding; false when we no longer held it.</summary>
     Task<bool> TryReleaseAsync(string key, LockRecord held, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks the store in use from an acquisition until its release: local resources it makes (a scratch repository,
+    /// a helper script) live until the last use is disposed, then are deleted. Stores with none return a no-op.
+    /// </summary>
+    IDisposable Use() => NoResources.Instance;
+
+    private sealed class NoResources : IDisposable
+    {
+        public static readonly NoResources Instance = new();
+
+        public void Dispose() { }
+    }
 }

@@ -14,12 +14,13 @@ internal sealed class LockHandle : ILockHandle
     private readonly CancellationTokenSource _stopRenewing = new();
     private readonly CancellationTokenSource _lost = new();
     private readonly Task _renewLoop;
+    private readonly IDisposable? _resources;
     private LockRecord _record;
     private int _released;
 
-    public LockHandle(string key, LockRecord record, ILockStore store, LockOptions options, TimeProvider time, TextWriter log)
+    public LockHandle(string key, LockRecord record, ILockStore store, LockOptions options, TimeProvider time, TextWriter log, IDisposable? resources = null)
     {
-        (_key, _record, _store, _options, _time, _log) = (key, record, store, options, time, log);
+        (_key, _record, _store, _options, _time, _log, _resources) = (key, record, store, options, time, log, resources);
         _renewLoop = Task.Run(RenewLoopAsync);
     }
 
@@ -36,6 +37,18 @@ internal sealed class LockHandle : ILockHandle
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _released, 1) != 0) return;
+        try
+        {
+            await ReleaseAsync();
+        }
+        finally
+        {
+            _resources?.Dispose();
+        }
+    }
+
+    private async Task ReleaseAsync()
+    {
         await _stopRenewing.CancelAsync();
         try { await _renewLoop; } catch (OperationCanceledException) { }
         _stopRenewing.Dispose();

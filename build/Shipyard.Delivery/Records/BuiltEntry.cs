@@ -13,4 +13,7 @@ public sealed record BuiltEntry : StageEntry
 
     /// <summary>The builder that built it (buildah, docker, podman).</summary>
     public string? Builder { get; init; }
+
+    /// <summary>Which rule gave the release version (the CI event, a release tag on HEAD, or none).</summary>
+    public string? VersionRule { get; init; }
 }

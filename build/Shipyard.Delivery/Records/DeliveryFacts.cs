@@ -11,7 +11,7 @@ public static class DeliveryFacts
     /// <summary>Fact keys.</summary>
     public const string Image = "image", Tags = "tags", Builder = "builder", Digest = "digest", Strategy = "strategy",
         Commit = "commit", Revision = "revision", Previous = "previous", Command = "command", Instance = "instance",
-        Source = "source", Reason = "reason", RolledBackTo = "rolled-back-to", Error = "error";
+        Source = "source", Reason = "reason", RolledBackTo = "rolled-back-to", VersionRule = "version-rule";
 
     /// <summary>The facts of one stage entry.</summary>
     public static IReadOnlyDictionary<string, string> Of(StageEntry entry)
@@ -27,6 +27,7 @@ public static class DeliveryFacts
                 Add(Image, b.Image);
                 Add(Tags, string.Join(",", b.Tags));
                 Add(Builder, b.Builder);
+                Add(VersionRule, b.VersionRule);
                 break;
             case PushedEntry p:
                 Add(Image, p.Image);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Shipyard.Delivery.Processes;
 using Shipyard.Engine;
 
@@ -17,15 +18,27 @@ public static class RegistryLogin
         string server, string? username, string? password, string? dockerConfigPath,
         ProcessRunner runner, Action<string> addSecret, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrEmpty(username) || !string.IsNullOrEmpty(password))
+        if (ValidatePair(username, password))
         {
-            if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password))
-                throw new UsageException("--registry-username and --registry-password go together: pass both, or neither to use the docker config.");
             return new RegistryCredentials(username, password) { Source = "--registry-username/--registry-password" };
         }
         return dockerConfigPath is null
             ? null
             : await new DockerConfigCredentials(dockerConfigPath, runner, addSecret).FindAsync(server, cancellationToken);
+    }
+
+    /// <summary>
+    /// True when explicit credentials are given (both parts); false when neither is (the docker config applies).
+    /// The validation phase calls it before the first target, so a password without a user name stops the run even
+    /// when no image gets pushed.
+    /// </summary>
+    /// <exception cref="UsageException">Only one of the two is given.</exception>
+    public static bool ValidatePair([NotNullWhen(true)] string? username, [NotNullWhen(true)] string? password)
+    {
+        if (string.IsNullOrEmpty(username) && string.IsNullOrEmpty(password)) return false;
+        if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password))
+            throw new UsageException("--registry-username and --registry-password go together: pass both, or neither to use the docker config.");
+        return true;
     }
 
     /// <summary>The docker config file path from <c>DOCKER_CONFIG</c> or <c>HOME</c>.</summary>

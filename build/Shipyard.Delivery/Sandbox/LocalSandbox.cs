@@ -25,13 +25,13 @@ public sealed class LocalSandbox(SandboxSettings settings, ProcessRunner runner,
     {
         // The sandbox stands in only for what points at this machine: a registry elsewhere is the user's own.
         if (!IsLocal(settings.Registry)) return $"registry {settings.Registry} is not local: left alone";
-        if (await RegistryAnswersAsync(cancellationToken)) return $"registry {settings.Registry} already running";
+        if (await RegistryAnswersAsync(cancellationToken)) return $"registry {settings.Address} already running";
         if (!OnPath("docker-registry"))
-            throw new BuildFailedException("The sandbox needs the 'docker-registry' program (Debian: apt-get install docker-registry), or run a registry yourself at " + settings.Registry + ".");
+            throw new BuildFailedException("The sandbox needs the 'docker-registry' program (Debian: apt-get install docker-registry), or run a registry yourself at " + settings.Address + ".");
 
         var config = Path.Combine(settings.StateDirectory, "registry.yml");
         var storage = Path.Combine(settings.StateDirectory, "registry");
-        var address = settings.Registry.Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        var address = settings.Address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
         await File.WriteAllTextAsync(config,
             $"version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: {storage}\n  delete:\n    enabled: true\nhttp:\n  addr: {address}\n",
             cancellationToken);
@@ -43,10 +43,10 @@ public sealed class LocalSandbox(SandboxSettings settings, ProcessRunner runner,
 
         for (var i = 0; i < 50; i++)
         {
-            if (await RegistryAnswersAsync(cancellationToken)) return $"registry started at {settings.Registry} (pid {started.StandardOutput.Trim()})";
+            if (await RegistryAnswersAsync(cancellationToken)) return $"registry started at {settings.Address} (pid {started.StandardOutput.Trim()})";
             await Task.Delay(100, cancellationToken);
         }
-        throw new BuildFailedException($"The sandbox registry did not answer at {settings.Registry} within 5 s; see {logFile}.");
+        throw new BuildFailedException($"The sandbox registry did not answer at {settings.Address} within 5 s; see {logFile}.");
     }
 
     private async Task<string> EnsureGitOpsRemoteAsync(string remote, CancellationToken cancellationToken)
@@ -63,7 +63,7 @@ public sealed class LocalSandbox(SandboxSettings settings, ProcessRunner runner,
     private async Task<string> EnsureRuntimeImageAsync(string image, CancellationToken cancellationToken)
     {
         var (repository, tag) = SplitImage(image);
-        using (var request = new HttpRequestMessage(HttpMethod.Head, $"http://{settings.Registry}/v2/{repository}/manifests/{tag}"))
+        using (var request = new HttpRequestMessage(HttpMethod.Head, $"http://{settings.Address}/v2/{repository}/manifests/{tag}"))
         {
             // Without these the registry answers 404 for manifests it cannot convert (OCI ones, as buildah pushes).
             request.Headers.Accept.ParseAdd("application/vnd.oci.image.manifest.v1+json");
@@ -93,7 +93,7 @@ public sealed class LocalSandbox(SandboxSettings settings, ProcessRunner runner,
     {
         try
         {
-            using var response = await http.GetAsync($"http://{settings.Registry}/v2/", cancellationToken);
+            using var response = await http.GetAsync($"http://{settings.Address}/v2/", cancellationToken);
             return response.IsSuccessStatusCode;
         }
         catch (HttpRequestException)

@@ -9,7 +9,7 @@ namespace Shipyard.Delivery.Versioning;
 /// <param name="Timestamp">When the build started (UTC).</param>
 /// <param name="RunId">CI run identifier, if any.</param>
 /// <param name="DefaultBranch">The repository's default branch (for "latest on default branch" rules).</param>
-public sealed record BuildVersion(string Sha, string? Branch, string? Tag, DateTimeOffset Timestamp, string? RunId, string DefaultBranch = "main")
+public sealed record BuildVersion(string Sha, string? Branch, string? Tag, DateTimeOffset Timestamp, string? RunId, string DefaultBranch = Changes.DefaultBranch.Fallback)
 {
     /// <summary>The 7-character short SHA: the default image tag, the version GitOps deploys.</summary>
     public string ShortSha => Sha.Length >= 7 ? Sha[..7] : Sha;
@@ -25,4 +25,10 @@ public sealed record BuildVersion(string Sha, string? Branch, string? Tag, DateT
     /// same commit gives the same image (and a second Push uploads nothing); null when unknown.
     /// </summary>
     public DateTimeOffset? CommitTime { get; init; }
+
+    /// <summary>
+    /// Which rule gave the release version, for the Build summary: <c>version from the CI event: tag v1.2.3</c>,
+    /// <c>release tag on HEAD: v1.2.3</c>, or why there is none (a branch push, no release tag on HEAD).
+    /// </summary>
+    public string Rule { get; init; } = "no release version";
 }

@@ -50,7 +50,10 @@ public sealed class ServiceReleaser(string repositoryPath, TimeProvider time)
         };
     }
 
-    /// <summary>Creates the plan's annotated tag at HEAD and pushes it to <paramref name="remoteName"/> (when it exists).</summary>
+    /// <summary>
+    /// Creates the plan's annotated tag at HEAD and pushes it to <paramref name="remoteName"/>; a missing remote is
+    /// refused before tagging, and a tag whose push fails is deleted again.
+    /// </summary>
     /// <param name="plan">A plan with a next version.</param>
     /// <param name="remoteName">The remote to push to, e.g. <c>origin</c>.</param>
     /// <param name="token">Token for HTTPS remotes (sent as the password of <c>x-access-token</c>); null for none.</param>
@@ -60,11 +63,11 @@ public sealed class ServiceReleaser(string repositoryPath, TimeProvider time)
         using var repo = Open();
         if (repo.Tags[plan.Tag] is not null)
             throw new BuildFailedException($"Tag {plan.Tag} already exists: fetch tags (git fetch --tags) and run Bump again.");
+        // Checked before tagging: a release tag that can never be pushed must not be created at all.
+        var remote = repo.Network.Remotes[remoteName] ?? throw new UsageException(NoSuchRemote(repo, remoteName, "The git remote"));
         var signature = repo.Config.BuildSignature(time.GetUtcNow()) ?? new Signature("Shipyard", "shipyard@localhost", time.GetUtcNow());
         repo.ApplyTag(plan.Tag, repo.Head.Tip.Sha, signature, $"{plan.Service} {plan.Next}\n\n{string.Join('\n', plan.Commits)}\n");
 
-        var remote = repo.Network.Remotes[remoteName];
-        if (remote is null) return plan;
         string? rejected = null;
         var options = new PushOptions
         {
@@ -82,12 +85,39 @@ public sealed class ServiceReleaser(string repositoryPath, TimeProvider time)
             var why = token is null ? e.Message : e.Message.Replace(token, "***", StringComparison.Ordinal);
             throw new BuildFailedException($"Could not push tag {plan.Tag} to '{remoteName}' ({remote.Url}): {why}. Check --git-token and the remote.");
         }
+        catch
+        {
+            repo.Tags.Remove(plan.Tag); // whatever stopped the push (cancellation too), no unpushed release tag stays behind
+            throw;
+        }
         if (rejected is not null)
         {
             repo.Tags.Remove(plan.Tag);
             throw new BuildFailedException($"The remote '{remoteName}' rejected tag {plan.Tag}: {rejected}.");
         }
         return plan with { Pushed = true };
+    }
+
+    /// <summary>
+    /// Checks before the first target that <paramref name="remoteName"/> is a remote of the repository, so Bump never
+    /// creates a release tag it cannot push.
+    /// </summary>
+    /// <param name="repositoryPath">Any folder inside the work tree.</param>
+    /// <param name="remoteName">The remote release tags go to.</param>
+    /// <param name="setting">How the caller names the setting in the message.</param>
+    /// <exception cref="UsageException">No such remote (the message lists the remotes there are).</exception>
+    public static void ValidateRemote(string repositoryPath, string remoteName, string setting = "The git remote")
+    {
+        var root = Repository.Discover(repositoryPath) ?? throw new UsageException($"'{UsageException.Escape(repositoryPath)}' is not inside a git repository.");
+        using var repo = new Repository(root);
+        if (repo.Network.Remotes[remoteName] is null) throw new UsageException(NoSuchRemote(repo, remoteName, setting));
+    }
+
+    private static string NoSuchRemote(Repository repo, string remoteName, string setting)
+    {
+        var remotes = repo.Network.Remotes.Select(r => r.Name).Order(StringComparer.Ordinal).ToList();
+        return $"{setting} '{UsageException.Escape(remoteName)}' does not exist in this repository, so a release tag could not be pushed. " +
+            (remotes.Count == 0 ? "It has no remote: add one with git remote add." : $"Remotes: {string.Join(", ", remotes)}.");
     }
 
     private Repository Open()

@@ -14,7 +14,7 @@ internal sealed class BuildRun(BuildBase build, BuildSession session, IReadOnlyL
         }
         catch (UsageException e)
         {
-            Error(e.Message);
+            Error(UsageException.OneLine(e.Message));
             return 2;
         }
         catch (BuildFailedException e)
@@ -68,6 +68,7 @@ internal sealed class BuildRun(BuildBase build, BuildSession session, IReadOnlyL
         }
 
         var sources = ParameterSources.Load(session.Environment, Directory.Exists(nukeDirectory) ? nukeDirectory : null, options.Profiles);
+        sources.CheckFileKeys(model.Parameters);
         ParameterBinder.Bind(model.Parameters, commandLine, sources, build.Secrets);
 
         var requested = FileTargets(options.Targets, sources, "target") ?? model.DefaultTargets;
@@ -83,6 +84,7 @@ internal sealed class BuildRun(BuildBase build, BuildSession session, IReadOnlyL
         build.OnInitialized();
         var skip = options.Skip ?? (IReadOnlyList<string>?)FileTargets([], sources, "skip");
         var skipReasons = SkipRules.Reasons(model, plan, skip);
+        build.OnValidating([.. plan.Targets.Where(t => !skipReasons.ContainsKey(t))]);
         if (options.Plan)
         {
             PlanWriter.Write(_output, plan, skipReasons);

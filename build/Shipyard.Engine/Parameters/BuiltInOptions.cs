@@ -38,7 +38,10 @@ internal sealed record BuiltInOptions
     {
         CommandLineOption? Option(string key) => commandLine.Find(key);
         bool Flag(params string[] keys) => keys.Any(k => Option(k) is { } o && (bool)ValueConverter.Convert(typeof(bool), o.Values, o.Spelling)!);
-        string[] List(string key) => Option(key) is { } o ? (string[])ValueConverter.Convert(typeof(string[]), o.Values, o.Spelling)! : [];
+        // A bare --skip (no names) has its own meaning; every other list option needs at least one value.
+        string[] List(string key) => Option(key) is not { } o ? []
+            : key == "skip" && o.Values.Count == 0 ? []
+            : (string[])ValueConverter.Convert(typeof(string[]), o.Values, o.Spelling)!;
 
         return new BuiltInOptions
         {

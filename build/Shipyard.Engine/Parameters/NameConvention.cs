@@ -20,8 +20,8 @@ internal static class NameConvention
         return builder.ToString();
     }
 
-    /// <summary>The parameter-file key of an option name: <c>image-tag</c> → <c>ImageTag</c> (NUKE's spelling).</summary>
-    public static string ToKey(string optionName) =>
+    /// <summary><c>image-tag</c> → <c>ImageTag</c>, the spelling of keys in <c>.nuke/parameters*.json</c>.</summary>
+    public static string ToPascal(string optionName) =>
         string.Concat(optionName.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
 
     /// <summary><c>--imageTag</c>, <c>--IMAGE_TAG</c>, <c>IMAGE_TAG</c> and <c>image-tag</c> all normalise to <c>imagetag</c>.</summary>

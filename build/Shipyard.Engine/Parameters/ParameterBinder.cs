@@ -11,7 +11,7 @@ internal static class ParameterBinder
             var names = parameters.Select(p => p.Option).Concat(BuiltInOptions.All.Select(b => b.Option)).ToList();
             var suggestion = NameSuggester.Closest(option.Spelling, names);
             var hint = suggestion is null ? "" : $" Did you mean '{suggestion}'?";
-            throw new UsageException($"Unknown parameter '{option.Spelling}'.{hint} Run with --help to list the parameters.");
+            throw new UsageException($"Unknown parameter '{UsageException.Escape(option.Spelling)}'.{hint} Run with --help to list the parameters.");
         }
 
         foreach (var parameter in parameters)
@@ -21,6 +21,11 @@ internal static class ParameterBinder
                 ? ((IReadOnlyList<string>)fromCommandLine.Values, "command line")
                 : sources.Find(parameter.Key) ?? (null!, "");
             if (values is null) continue;
+            // A file's explicit empty list (`"BuildArg": []`) and an empty environment variable (CI passes unset inputs
+            // as "") mean "none", like leaving the key out; an empty value written out (`--service ''`, `"Service": ","`)
+            // is a mistake, never "every service".
+            if (fromCommandLine is null && parameter.Type.IsArray
+                && (values.Count == 0 || (origin == "environment" && values.All(v => v.Length == 0)))) continue;
             // Secrets are registered before conversion so an error message quoting the value is masked too.
             if (parameter.IsSecret) foreach (var value in values) secrets.Add(value);
             var option = fromCommandLine?.Spelling ?? $"{parameter.Option} (from {origin})";

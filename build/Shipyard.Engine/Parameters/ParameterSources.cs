@@ -10,6 +10,12 @@ internal sealed class ParameterSources
 {
     private readonly List<(string Origin, Dictionary<string, List<string>> Values)> _layers = [];
 
+    // Keys as written in each parameter file (origin, path, spelling, normalised key), for the unknown-key check.
+    private readonly List<(string Path, string Spelling, string Key)> _fileKeys = [];
+
+    /// <summary>Keys a parameter file may hold besides the parameters: the engine's own entries read from files.</summary>
+    private static readonly string[] FileBuiltIns = ["Target", "Skip"];
+
     public static ParameterSources Load(IReadOnlyDictionary<string, string> environment, string? nukeDirectory, IReadOnlyList<string> profiles)
     {
         var sources = new ParameterSources();
@@ -20,11 +26,11 @@ internal sealed class ParameterSources
             var path = nukeDirectory is null ? null : Path.Combine(nukeDirectory, $"parameters.{profile}.json");
             if (path is null || !File.Exists(path))
                 throw new UsageException($"Profile '{profile}' does not exist: no .nuke/parameters.{profile}.json. Available: {string.Join(", ", AvailableProfiles(nukeDirectory))}");
-            sources._layers.Add(($"parameters.{profile}.json", FromFile(path)));
+            sources._layers.Add(($"parameters.{profile}.json", sources.FromFile(path)));
         }
         var defaults = nukeDirectory is null ? null : Path.Combine(nukeDirectory, "parameters.json");
         if (defaults is not null && File.Exists(defaults))
-            sources._layers.Add(("parameters.json", FromFile(defaults)));
+            sources._layers.Add(("parameters.json", sources.FromFile(defaults)));
         return sources;
     }
 
@@ -37,6 +43,24 @@ internal sealed class ParameterSources
             if (values.TryGetValue(key, out var found)) return (found, origin);
         }
         return null;
+    }
+
+    /// <summary>
+    /// Rejects a key of a parameter file that names no parameter (a typo such as <c>UseSandboxx</c> would otherwise be
+    /// ignored and the run go ahead with settings the user did not write). Keys starting with <c>$</c> are metadata.
+    /// </summary>
+    public void CheckFileKeys(IReadOnlyList<ParameterDescriptor> parameters)
+    {
+        var known = parameters.Select(p => p.Key).Concat(FileBuiltIns.Select(NameConvention.Normalize)).ToHashSet();
+        foreach (var (path, spelling, key) in _fileKeys)
+        {
+            if (known.Contains(key)) continue;
+            var names = parameters.Select(p => NameConvention.ToPascal(p.Name)).Concat(FileBuiltIns).ToList();
+            var suggestion = NameSuggester.Closest(spelling, names);
+            var hint = suggestion is null ? "" : $" Did you mean '{suggestion}'?";
+            throw new UsageException(
+                $"{path}: unknown key '{UsageException.Escape(spelling)}'.{hint} The keys are the parameters listed by --help (see .nuke/build.schema.json).");
+        }
     }
 
     public static IEnumerable<string> AvailableProfiles(string? nukeDirectory) =>
@@ -58,15 +82,19 @@ internal sealed class ParameterSources
         return result;
     }
 
-    private static Dictionary<string, List<string>> FromFile(string path)
+    private Dictionary<string, List<string>> FromFile(string path)
     {
+        var shown = Path.Combine(".nuke", Path.GetFileName(path));
         var result = new Dictionary<string, List<string>>();
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw new UsageException($"{shown} must hold one JSON object of parameter names and values, not a {document.RootElement.ValueKind.ToString().ToLowerInvariant()}.");
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 if (property.Name.StartsWith('$')) continue;
+                _fileKeys.Add((shown, property.Name, NameConvention.Normalize(property.Name)));
                 result[NameConvention.Normalize(property.Name)] = property.Value.ValueKind switch
                 {
                     JsonValueKind.Array => [.. property.Value.EnumerateArray().Select(Text)],
@@ -76,7 +104,12 @@ internal sealed class ParameterSources
         }
         catch (JsonException e)
         {
-            throw new UsageException($"{path} is not valid JSON: {e.Message}");
+            // The parser's message can span lines; its position is what the user needs.
+            var where = e.LineNumber is { } line ? $" at line {line + 1}, column {e.BytePositionInLine + 1}" : "";
+            var what = e.Message.Split('\n')[0];
+            foreach (var tail in new[] { " Path:", " LineNumber:" })
+                if (what.IndexOf(tail, StringComparison.Ordinal) is > 0 and var cut) what = what[..cut];
+            throw new UsageException($"{shown} is not valid JSON{where}: {what.Trim()}");
         }
         return result;
     }

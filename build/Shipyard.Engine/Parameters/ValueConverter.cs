@@ -24,6 +24,11 @@ internal static partial class ValueConverter
                 .SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                 .Select(v => ConvertOne(element, v, option))
                 .ToArray();
+            // Empty is not "all": `--service ''` or `--service ,` must not fall back to the default of every service.
+            if (items.Length == 0)
+                throw new UsageException(values.Count == 0
+                    ? $"{option} needs a value: name at least one, or leave the option out for the default."
+                    : $"{option} was given an empty value ('{UsageException.Escape(string.Join(" ", values))}'): name at least one, or leave the option out for the default.");
             var array = Array.CreateInstance(element, items.Length);
             for (var i = 0; i < items.Length; i++) array.SetValue(items[i], i);
             return array;
@@ -31,7 +36,7 @@ internal static partial class ValueConverter
         if (values.Count == 0)
             return target == typeof(bool) ? true : throw new UsageException($"{option} needs a value.");
         if (values.Count > 1)
-            throw new UsageException($"{option} takes one value, got {values.Count}: {string.Join(" ", values)}");
+            throw new UsageException($"{option} takes one value, got {values.Count}: {UsageException.Escape(string.Join(" ", values))}");
         return ConvertOne(target, values[0], option);
     }
 
@@ -42,7 +47,7 @@ internal static partial class ValueConverter
         {
             var names = Enum.GetNames(type);
             var match = names.FirstOrDefault(n => string.Equals(n, value, StringComparison.OrdinalIgnoreCase))
-                ?? throw new UsageException($"{option} does not accept '{value}'. Allowed: {string.Join(", ", names)}");
+                ?? throw new UsageException($"{option} does not accept '{UsageException.Escape(value)}'. Allowed: {string.Join(", ", names)}");
             return Enum.Parse(type, match);
         }
         var result = type switch
@@ -54,7 +59,7 @@ internal static partial class ValueConverter
             _ when type == typeof(TimeSpan) => ParseDuration(value),
             _ => throw new InvalidOperationException($"Parameter type {type.Name} is not supported."),
         };
-        return result ?? throw new UsageException($"{option} expects {Describe(type)}, got '{value}'.");
+        return result ?? throw new UsageException($"{option} expects {Describe(type)}, got '{UsageException.Escape(value)}'.");
     }
 
     private static object? ParseBool(string value) => value.ToLowerInvariant() switch

@@ -40,7 +40,7 @@ public static class BuildSchema
                 ["Target"] = () => Array(json, "Targets to run", targetNames),
             };
             foreach (var parameter in model.Parameters)
-                properties[NameConvention.ToKey(parameter.Name)] = () => Parameter(json, parameter);
+                properties[NameConvention.ToPascal(parameter.Name)] = () => Parameter(json, parameter);
             foreach (var (name, write) in properties)
             {
                 json.WriteStartObject(name);

@@ -13,7 +13,17 @@ public static partial class OciTag
     public static string Validate(string tag, string source) => IsValid(tag)
         ? tag
         : throw new UsageException(
-            $"Tag '{tag}' from {source} is not a valid image tag: use letters, digits, '_', '.' and '-' (first character not '.' or '-'), at most 128 characters.");
+            $"Tag '{UsageException.Escape(tag)}' from {source} is not a valid image tag: use letters, digits, '_', '.' and '-' (first character not '.' or '-'), at most 128 characters.");
+
+    /// <summary>
+    /// Checks a tag given directly as a setting (the tag to deploy), naming the setting as the caller calls it; the
+    /// same wording as the GitOps deploy's own check, so the message does not depend on which check came first.
+    /// </summary>
+    /// <exception cref="UsageException">Outside the grammar (one line, the value escaped).</exception>
+    public static string ValidateSetting(string tag, string setting) => IsValid(tag)
+        ? tag
+        : throw new UsageException(
+            $"{setting} '{UsageException.Escape(tag)}' is not a valid image tag (letters, digits, '_', '.', '-'; at most 128; not starting with '.' or '-')");
 
     /// <summary>
     /// Makes a branch name usable as a tag the way docker/metadata-action does: every run of characters outside

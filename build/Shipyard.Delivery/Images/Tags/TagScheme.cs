@@ -40,7 +40,7 @@ public sealed class TagScheme
         }
         // A lone word that is no preset is more likely a typo than a one-tag list.
         if (templates.Length == 1 && !templates[0].Contains("{{", StringComparison.Ordinal) && templates[0] != "latest")
-            throw new UsageException($"Unknown tag scheme '{text}' in {source}. Presets: {string.Join(", ", Presets)}; or a comma-separated list of templates such as '{{{{sha7}}}},latest'.");
+            throw new UsageException($"Unknown tag scheme '{UsageException.Escape(text)}' in {source}. Presets: {string.Join(", ", Presets)}; or a comma-separated list of templates such as '{{{{sha7}}}},latest'.");
         return new TagScheme(text, source, i => templates.Select(t => TagTemplate.Render(t, i)));
     }
 

@@ -19,7 +19,13 @@ internal static partial class TagTemplate
         foreach (Match m in Placeholder().Matches(template))
             if (!Placeholders.Contains(m.Groups[1].Value))
                 throw new UsageException(
-                    $"Unknown placeholder '{m.Value}' in tag template '{template}' from {source}. Available: {string.Join(", ", Placeholders.Select(p => "{{" + p + "}}"))}.");
+                    $"Unknown placeholder '{UsageException.Escape(m.Value)}' in tag template '{UsageException.Escape(template)}' from {source}. Available: {string.Join(", ", Placeholders.Select(p => "{{" + p + "}}"))}.");
+        // Placeholder values are always tag-safe (a branch is sanitised), so the literal text alone decides: a ';' or a
+        // leading '-' is invalid whatever the SHA, and is reported now rather than when the image is built.
+        var skeleton = Placeholder().Replace(template, "0");
+        if (template.Contains("{{", StringComparison.Ordinal) && !OciTag.IsValid(skeleton))
+            throw new UsageException(
+                $"Tag template '{UsageException.Escape(template)}' from {source} can never be a valid image tag: outside the placeholders use letters, digits, '_', '.' and '-' (first character not '.' or '-').");
     }
 
     public static string? Render(string template, TagInput input)

@@ -26,6 +26,9 @@ public sealed class BumpCommandTests
     public void NothingReleasableExitsZeroWithoutATag()
     {
         using var repo = new PushRepository();
+        var remote = repo.Root + "-origin.git";
+        repo.Git("init", "-q", "--bare", remote);
+        repo.Git("remote", "add", "origin", "file://" + remote);
         File.WriteAllText(Path.Combine(repo.Root, "README.md"), "x");
         repo.Git("add", "-A");
         repo.Git("commit", "-q", "-m", "feat: not in the service");
@@ -35,5 +38,6 @@ public sealed class BumpCommandTests
         exitCode.ShouldBe(0, output);
         output.ShouldContain("nothing to release since v1.2.3");
         repo.Git("tag", "--list").ShouldBe("todo-api/v1.2.3");
+        Directory.Delete(remote, true);
     }
 }

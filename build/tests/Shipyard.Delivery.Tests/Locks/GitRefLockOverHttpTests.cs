@@ -46,11 +46,16 @@ public sealed class GitRefLockOverHttpTests : IAsyncLifetime
         outcome.Overlaps.ShouldBe(0);
         _log.ToString().ShouldNotContain(_server.Password);
         _processLog.ToString().ShouldNotContain(_server.Password);
-        foreach (var store in _stores)
+        // While a lock is held its scratch repository holds no token; once released it is gone altogether.
+        var holder = Contender("run-c", _server.Password);
+        await using (await holder.AcquireAsync("todo-api", Ct))
         {
-            var files = Directory.EnumerateFiles(store.ScratchDirectory, "*", SearchOption.AllDirectories).Where(f => !f.Contains("/objects/"));
+            var files = Directory.EnumerateFiles(_stores[^1].ScratchDirectory, "*", SearchOption.AllDirectories).Where(f => !f.Contains("/objects/")).ToList();
+            files.ShouldNotBeEmpty();
             foreach (var file in files) (await File.ReadAllTextAsync(file, Ct)).ShouldNotContain(_server.Password, customMessage: file);
         }
+        foreach (var store in _stores)
+            Directory.Exists(store.ScratchDirectory).ShouldBeFalse(store.ScratchDirectory);
     }
 
     [Fact]

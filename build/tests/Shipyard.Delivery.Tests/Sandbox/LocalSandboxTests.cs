@@ -57,6 +57,22 @@ public sealed class LocalSandboxTests : IAsyncLifetime
         File.Exists(Path.Combine(settings.StateDirectory, "registry.pid")).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task ARegistryWithANamespaceListensOnItsHostAndPortAndKeepsTheNamespaceForImageNames()
+    {
+        var address = _settings.Registry;
+        var settings = _settings with { Registry = $"{address}/todo", GitOpsRemote = null, RuntimeImage = null };
+        var sandbox = new LocalSandbox(settings, new ProcessRunner(TextWriter.Null, s => s), _http);
+        var ct = TestContext.Current.CancellationToken;
+
+        var parts = await sandbox.EnsureAsync(ct);
+
+        parts[0].ShouldStartWith($"registry started at {address} (pid");
+        settings.Address.ShouldBe(address);
+        (await File.ReadAllTextAsync(Path.Combine(settings.StateDirectory, "registry.yml"), ct)).ShouldContain($"addr: {address}\n");
+        (await _http.GetAsync($"http://{address}/v2/", ct)).IsSuccessStatusCode.ShouldBeTrue();
+    }
+
     public async ValueTask DisposeAsync()
     {
         var pidFile = Path.Combine(_settings.StateDirectory, "registry.pid");

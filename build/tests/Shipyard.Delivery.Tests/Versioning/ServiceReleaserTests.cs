@@ -137,4 +137,19 @@ public sealed class ServiceReleaserTests
         error.Message.ShouldNotContain("tok-secret-42");
         git.LocalTags().ShouldBe(["todo-api/v1.2.3"]);
     }
+
+    [Fact]
+    public void ARemoteThatDoesNotExistIsRefusedBeforeAnyTagIsCreated()
+    {
+        using var git = Released();
+        git.Commit("services/todo-api/b.txt", "feat: x");
+        var releaser = new ServiceReleaser(git.WorkTree, TimeProvider.System);
+
+        var early = Should.Throw<UsageException>(() => ServiceReleaser.ValidateRemote(git.WorkTree, "upstream", "--git-remote"));
+        var late = Should.Throw<UsageException>(() => releaser.Release(releaser.Plan("todo-api", ApiPaths, true), "upstream", token: null));
+
+        early.Message.ShouldBe("--git-remote 'upstream' does not exist in this repository, so a release tag could not be pushed. Remotes: origin.");
+        late.Message.ShouldStartWith("The git remote 'upstream' does not exist");
+        git.LocalTags().ShouldBe(["todo-api/v1.2.3"]);
+    }
 }

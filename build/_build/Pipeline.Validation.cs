@@ -1,0 +1,59 @@
+using Shipyard.Delivery.ArgoCd;
+using Shipyard.Delivery.Changes;
+using Shipyard.Delivery.Images.Tags;
+using Shipyard.Delivery.Locks;
+using Shipyard.Delivery.Registry;
+using Shipyard.Delivery.Versioning;
+
+// The validation phase: after planning, before the first target. Every component the plan will use checks its settings
+// here, through its own static validator, so bad input ends the run with one line and exit code 2 having run and
+// changed nothing. Only what the planned (not skipped) targets use is checked: a bad Argo CD URL does not stop a Test run.
+// Nothing here reaches the network; checks that must (the GitOps repository) stay with Deploy's requirement.
+partial class Pipeline
+{
+    protected override void OnValidating(IReadOnlyList<string> plannedTargets)
+    {
+        base.OnValidating(plannedTargets);
+        bool Planned(string target) => plannedTargets.Contains(target);
+
+        if (Planned(nameof(Build)) || Planned(nameof(Push))) ValidateImageInputs();
+        if (Planned(nameof(Push))) RegistryLogin.ValidatePair(RegistryUsername, RegistryPassword);
+        if (Planned(nameof(Benchmark)) || Planned(nameof(BenchmarkChanges))) SelectedBenchmarks();
+        if (Planned(nameof(Bump)) && SelectedServices.Count > 0) ServiceReleaser.ValidateRemote(RootDirectory, GitRemote, "--git-remote");
+        // Build, Push and Deploy detect changes themselves when no --service narrows them.
+        if (Planned(nameof(Changes)) || (ServiceNames.Length == 0 && (Planned(nameof(Build)) || Planned(nameof(Push)) || Planned(nameof(Deploy)))))
+            ValidateChangeInputs();
+        if (Planned(nameof(Deploy))) ValidateDeployInputs();
+        // A bad --kube-context or an unreadable kubeconfig is bad input, not a Verify failure.
+        if (Planned(nameof(Verify)) || Planned(nameof(Rollback))) _ = Cluster;
+    }
+
+    void ValidateChangeInputs()
+    {
+        if (!string.IsNullOrWhiteSpace(Base)) ChangeDetection.ValidateRevision(RootDirectory, Base, "--base");
+        if (Head != "HEAD") ChangeDetection.ValidateRevision(RootDirectory, Head, "--head");
+    }
+
+    /// <summary>The deploy lock, GitHub API and Argo CD settings, as Pipeline.ArgoCd.cs maps them onto the components.</summary>
+    void ValidateDeployInputs()
+    {
+        if (ImageTag is not null) OciTag.ValidateSetting(ImageTag, "--image-tag");
+        var apiUrl = GitHubApiUrl.Parse(GithubApiUrl, "--github-api-url");
+        var kind = DeployLocks.ValidateKind(DeployLock, "--deploy-lock");
+        DeployLocks.Validate(new DeployLockSettings
+        {
+            Kind = kind,
+            Lock = new LockOptions { Holder = "validation", Ttl = LockTtl, AcquireTimeout = LockTimeout },
+            Kubernetes = kind == "lease" ? Cluster.Configuration : null,
+            LeaseNamespace = LockNamespace,
+            // The git-ref lock lives in the GitOps repository, which Deploy always has (its origin by default); whether
+            // it is reachable is Deploy's own requirement, checked against the repository itself.
+            GitRemote = string.IsNullOrWhiteSpace(GitopsRepository) ? "origin" : GitopsRepository,
+            GitHubApiUrl = apiUrl,
+            GitHubRepository = GithubRepository,
+            GitHubToken = GithubToken,
+            GitHubVariable = LockVariable,
+        });
+        ArgoCds.Validate(ArgocdServer, ArgocdToken, ArgocdTimeout);
+    }
+}
