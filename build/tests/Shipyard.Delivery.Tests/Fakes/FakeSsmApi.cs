@@ -15,6 +15,7 @@ public sealed class FakeSsmApi : IAsyncDisposable
 {
     private readonly ConcurrentQueue<FakeSsmCommand> _commands = new();
     private readonly ConcurrentQueue<string> _cancelled = new();
+    private readonly ConcurrentDictionary<string, FakeSsmReply> _ran = new();
     private readonly Lock _gate = new();
     private readonly List<FakeSsmReply> _replies;
     private readonly List<(int Polls, TaskCompletionSource Reached)> _waiters = [];
@@ -28,6 +29,9 @@ public sealed class FakeSsmApi : IAsyncDisposable
 
     /// <summary>Runs when a command is sent, before SendCommand answers (e.g. to write the output the agent would upload).</summary>
     public Func<FakeSsmCommand, Task>? OnSendCommand { get; set; }
+
+    /// <summary>When set, decides each sent command's invocation answer (e.g. by running its script), instead of the scripted replies.</summary>
+    public Func<FakeSsmCommand, Task<FakeSsmReply>>? Run { get; set; }
 
     /// <summary>Commands sent, in order.</summary>
     public IReadOnlyList<FakeSsmCommand> Commands => [.. _commands];
@@ -82,6 +86,7 @@ public sealed class FakeSsmApi : IAsyncDisposable
             case "AmazonSSM.SendCommand":
                 var command = Parse(request);
                 if (OnSendCommand is { } hook) await hook(command);
+                if (Run is { } run) _ran[command.CommandId] = await run(command);
                 _commands.Enqueue(command);
                 return (200, new JsonObject
                 {
@@ -92,8 +97,8 @@ public sealed class FakeSsmApi : IAsyncDisposable
                     },
                 });
             case "AmazonSSM.GetCommandInvocation":
-                var reply = NextReply();
                 var commandId = request["CommandId"]!.GetValue<string>();
+                var reply = _ran.TryGetValue(commandId, out var ran) ? ran : NextReply();
                 var instanceId = request["InstanceId"]!.GetValue<string>();
                 if (reply.Status is null || !_commands.Any(c => c.CommandId == commandId))
                     return (400, Error("InvocationDoesNotExist", $"Invocation {commandId} on {instanceId} does not exist"));
