@@ -97,11 +97,8 @@ workdir="$(mktemp -d)"
 trap 'rm -rf "$workdir"' EXIT
 
 echo "Deploying $service: $reference ($kind/$name in namespace $namespace)"
-if ! kubectl get --raw=/readyz --request-timeout="$request_timeout" >/dev/null; then
-  echo "deploy.sh: the K3s API is not healthy (kubectl get --raw=/readyz failed); nothing was applied" >&2
-  exit 1
-fi
-
+# Inputs first (a missing bucket or a wrong bundle fails without a cluster call), then the API's health, then the apply.
+apply=(-n "$namespace" set image "$kind/$name" "$container=$reference")
 if [[ -n "$archive" ]]; then
   aws s3 cp "${aws_args[@]}" "$archive" "$workdir/manifests.tar.gz"
   mkdir -p "$workdir/manifests"
@@ -110,7 +107,7 @@ if [[ -n "$archive" ]]; then
     echo "deploy.sh: the manifests in $archive do not name $reference; nothing was applied" >&2
     exit 1
   fi
-  kubectl apply -f "$workdir/manifests/manifests.yaml" --request-timeout="$request_timeout"
+  apply=(apply -f "$workdir/manifests/manifests.yaml")
 elif [[ -n "$bucket" ]]; then
   aws s3 cp --recursive "${aws_args[@]}" "s3://$bucket/$prefix/" "$workdir/base/"
   mkdir -p "$workdir/overlay"
@@ -135,10 +132,14 @@ patches:
               - name: $container
                 image: "$reference"
 YAML
-  kubectl apply -k "$workdir/overlay" --request-timeout="$request_timeout"
-else
-  kubectl -n "$namespace" set image "$kind/$name" "$container=$reference" --request-timeout="$request_timeout"
+  apply=(apply -k "$workdir/overlay")
 fi
+
+if ! kubectl get --raw=/readyz --request-timeout="$request_timeout" >/dev/null; then
+  echo "deploy.sh: the K3s API is not healthy (kubectl get --raw=/readyz failed); nothing was applied" >&2
+  exit 1
+fi
+kubectl "${apply[@]}" --request-timeout="$request_timeout"
 
 if ! kubectl -n "$namespace" rollout status "$kind/$name" --timeout="$timeout"; then
   kubectl -n "$namespace" get pods -o wide --request-timeout="$request_timeout" || true

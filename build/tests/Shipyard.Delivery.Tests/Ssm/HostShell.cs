@@ -12,8 +12,11 @@ internal sealed class HostShell : IDisposable
 {
     private readonly TempRepository _root = new();
 
-    public HostShell(string kubectl)
+    private readonly IReadOnlyDictionary<string, string> _environment;
+
+    public HostShell(string kubectl, IReadOnlyDictionary<string, string>? environment = null)
     {
+        _environment = environment ?? new Dictionary<string, string>();
         _root.File("bin/kubectl", "#!/usr/bin/env bash\nfor a in \"$@\"; do printf '%s\\n' \"$a\" >> \"$KUBECTL_LOG\"; done\necho --- >> \"$KUBECTL_LOG\"\n" + kubectl);
         File.SetUnixFileMode(Path.Combine(_root.Root, "bin/kubectl"), (UnixFileMode)0b111_101_101);
     }
@@ -35,7 +38,7 @@ internal sealed class HostShell : IDisposable
         {
             Check = false,
             WorkingDirectory = _root.Root,
-            Environment = new Dictionary<string, string?>
+            Environment = new Dictionary<string, string?>(_environment.Select(e => KeyValuePair.Create(e.Key, (string?)e.Value)))
             {
                 ["PATH"] = Path.Combine(_root.Root, "bin") + ":" + Environment.GetEnvironmentVariable("PATH"),
                 ["KUBECTL_LOG"] = LogFile,
