@@ -33,7 +33,7 @@ internal sealed class DeployBuckets(IAmazonS3 s3, SsmSettings settings, TextWrit
             : null;
     }
 
-    /// <summary>Creates the bucket; false when the name was taken (then it is not ours to delete).</summary>
+    /// <summary>Creates the bucket with its settings; throws when the name is taken (then it is not ours to delete).</summary>
     public async Task CreateAsync(string name, IReadOnlyDictionary<string, string> tags, CancellationToken ct)
     {
         var create = new PutBucketRequest { BucketName = name };
@@ -44,7 +44,10 @@ internal sealed class DeployBuckets(IAmazonS3 s3, SsmSettings settings, TextWrit
             BucketName = name,
             PublicAccessBlockConfiguration = new PublicAccessBlockConfiguration
             {
-                BlockPublicAcls = true, IgnorePublicAcls = true, BlockPublicPolicy = true, RestrictPublicBuckets = true,
+                BlockPublicAcls = true,
+                IgnorePublicAcls = true,
+                BlockPublicPolicy = true,
+                RestrictPublicBuckets = true,
             },
         }, ct);
         await s3.PutBucketEncryptionAsync(new PutBucketEncryptionRequest

@@ -92,7 +92,9 @@ public sealed class FakeSsmApi : IAsyncDisposable
                 {
                     ["Command"] = new JsonObject
                     {
-                        ["CommandId"] = command.CommandId, ["DocumentName"] = command.DocumentName, ["Status"] = "Pending",
+                        ["CommandId"] = command.CommandId,
+                        ["DocumentName"] = command.DocumentName,
+                        ["Status"] = "Pending",
                         ["InstanceIds"] = new JsonArray([.. command.InstanceIds.Select(i => (JsonNode)i)]),
                     },
                 });
@@ -104,9 +106,14 @@ public sealed class FakeSsmApi : IAsyncDisposable
                     return (400, Error("InvocationDoesNotExist", $"Invocation {commandId} on {instanceId} does not exist"));
                 return (200, new JsonObject
                 {
-                    ["CommandId"] = commandId, ["InstanceId"] = instanceId, ["DocumentName"] = "AWS-RunShellScript",
-                    ["Status"] = reply.Status, ["StatusDetails"] = reply.Status, ["ResponseCode"] = reply.ResponseCode,
-                    ["StandardOutputContent"] = reply.Stdout, ["StandardErrorContent"] = reply.Stderr,
+                    ["CommandId"] = commandId,
+                    ["InstanceId"] = instanceId,
+                    ["DocumentName"] = "AWS-RunShellScript",
+                    ["Status"] = reply.Status,
+                    ["StatusDetails"] = reply.Status,
+                    ["ResponseCode"] = reply.ResponseCode,
+                    ["StandardOutputContent"] = reply.Stdout,
+                    ["StandardErrorContent"] = reply.Stderr,
                 });
             case "AmazonSSM.CancelCommand":
                 _cancelled.Enqueue(request["CommandId"]!.GetValue<string>());

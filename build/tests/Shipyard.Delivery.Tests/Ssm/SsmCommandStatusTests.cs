@@ -25,7 +25,8 @@ public sealed class SsmCommandStatusTests(MotoFixture moto) : IClassFixture<Moto
         // The agent uploads the full output to the command's S3 prefix; so does this stand-in.
         ssm.OnSendCommand = command => world.S3.PutObjectAsync(new PutObjectRequest
         {
-            BucketName = command.OutputS3BucketName, ContentBody = "full stdout line 1\nfull stdout line 2\n",
+            BucketName = command.OutputS3BucketName,
+            ContentBody = "full stdout line 1\nfull stdout line 2\n",
             Key = $"{command.OutputS3KeyPrefix}/{command.CommandId}/{command.InstanceIds[0]}/awsrunShellScript/0.awsrunShellScript/stdout",
         }, Ct);
 

@@ -59,7 +59,10 @@ internal sealed class SsmWorld
     {
         var run = await ec2.RunInstancesAsync(new RunInstancesRequest
         {
-            ImageId = "ami-12c6146b", MinCount = 1, MaxCount = 1, InstanceType = InstanceType.T3Micro,
+            ImageId = "ami-12c6146b",
+            MinCount = 1,
+            MaxCount = 1,
+            InstanceType = InstanceType.T3Micro,
             TagSpecifications = [new TagSpecification { ResourceType = Amazon.EC2.ResourceType.Instance, Tags = [new Tag("Name", name)] }],
         }, ct);
         return run.Reservation.Instances[0].InstanceId;
