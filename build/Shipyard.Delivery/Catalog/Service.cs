@@ -37,6 +37,9 @@ public sealed record Service
     /// <summary>Where the GitOps manifest of the service is and how to edit it.</summary>
     public required GitOpsManifest Manifest { get; init; }
 
+    /// <summary>Where an SSM service's host is (<c>deploy.ssm</c>); empty for GitOps services.</summary>
+    public SsmHost Ssm { get; init; } = new();
+
     /// <summary>The Kubernetes objects that Verify watches.</summary>
     public required KubernetesWorkload Workload { get; init; }
 

@@ -53,6 +53,7 @@ internal static class ServiceFactory
                 Container = settings.Container ?? name,
                 HealthUrl = settings.HealthUrl,
             },
+            Ssm = settings.Ssm ?? new SsmHost(),
             TagScheme = settings.Tags,
             WatchedPaths = [.. settings.Watch.Select(p => p.Replace('\\', '/').TrimEnd('/'))],
             Dependencies = ProjectGraph.ExternalDependencies(root, fullFolder, projects),

@@ -14,9 +14,10 @@ internal static class ServiceFile
     public const string Name = "service.yaml";
 
     private static readonly string[] TopKeys = ["image", "dockerfile", "context", "prepare", "test", "watch", "tags", "deploy"];
-    private static readonly string[] DeployKeys = ["strategy", "namespace", "deployment", "container", "healthUrl", "manifest", "argocd"];
+    private static readonly string[] DeployKeys = ["strategy", "namespace", "deployment", "container", "healthUrl", "manifest", "argocd", "ssm"];
     private static readonly string[] ManifestKeys = ["kind", "path", "imageName", "helmRepositoryKey", "helmTagKey", "helmDigestKey"];
     private static readonly string[] ArgoCdKeys = ["application"];
+    private static readonly string[] SsmKeys = ["region", "instanceFilter", "bucketPrefix", "script"];
 
     /// <summary>Parses <paramref name="text"/>; <paramref name="displayPath"/> (repo-relative) prefixes errors.</summary>
     public static ServiceSettings Parse(string displayPath, string text)
@@ -43,6 +44,7 @@ internal static class ServiceFile
         var deploy = top.Mapping("deploy", DeployKeys);
         var manifest = deploy?.Mapping("manifest", ManifestKeys);
         var argo = deploy?.Mapping("argocd", ArgoCdKeys);
+        var ssm = deploy?.Mapping("ssm", SsmKeys);
         var healthUrl = deploy?.String("healthUrl");
         if (healthUrl is not null && !(Uri.TryCreate(healthUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             throw deploy!.Error(deploy.Node("healthUrl")!, $"'deploy.healthUrl' must be an absolute http(s) URL (got '{healthUrl}')");
@@ -81,6 +83,13 @@ internal static class ServiceFile
             HelmTagKey = manifest?.String("helmTagKey"),
             HelmDigestKey = manifest?.String("helmDigestKey"),
             Application = argo?.Label("application"),
+            Ssm = ssm is null ? null : new SsmHost
+            {
+                Region = ssm.String("region"),
+                InstanceFilter = ssm.String("instanceFilter"),
+                BucketPrefix = ssm.String("bucketPrefix"),
+                Script = ssm.String("script"),
+            },
         };
     }
 

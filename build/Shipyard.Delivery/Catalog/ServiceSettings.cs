@@ -32,4 +32,7 @@ internal sealed record ServiceSettings
     /// <summary><c>deploy.manifest.helmDigestKey</c>.</summary>
     public string? HelmDigestKey { get; init; }
     public string? Application { get; init; }
+
+    /// <summary><c>deploy.ssm</c>.</summary>
+    public SsmHost? Ssm { get; init; }
 }

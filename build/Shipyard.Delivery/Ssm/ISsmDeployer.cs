@@ -14,6 +14,10 @@ public interface ISsmDeployer
     /// <exception cref="Shipyard.Engine.UsageException">A value of <paramref name="request"/> is invalid; nothing was created in AWS.</exception>
     /// <exception cref="SsmCommandFailedException">The command was sent and failed, timed out, was cancelled by SSM, or outlived the deadline.</exception>
     /// <exception cref="Shipyard.Engine.BuildFailedException">Rendering, the instance lookup or an AWS call failed before the command was sent.</exception>
+    /// <summary>Checks every value of <paramref name="request"/> against the build's grammars, creating nothing.</summary>
+    /// <exception cref="Shipyard.Engine.UsageException">The first bad value, in one line.</exception>
+    void Validate(SsmDeployRequest request);
+
     Task<SsmDeployment> DeployAsync(SsmDeployRequest request, CancellationToken cancellationToken);
 
     /// <summary>Deletes buckets that carry the prefix and the tool's tag and are older than the sweep age (left by killed runs); logs what it swept.</summary>

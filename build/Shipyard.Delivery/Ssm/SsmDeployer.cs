@@ -155,6 +155,13 @@ internal sealed class SsmDeployer(SsmSettings settings, AwsClients aws, TextWrit
         ["ci-run"] = request.CiRun.Length == 0 ? "local" : request.CiRun,
     };
 
+    void ISsmDeployer.Validate(SsmDeployRequest request)
+    {
+        Validate(request);
+        if (!Directory.Exists(request.KustomizeDirectory))
+            throw new UsageException($"SSM deploy of {request.Service}: no kustomize folder {request.KustomizeDirectory}");
+    }
+
     private string Validate(SsmDeployRequest request)
     {
         SsmGrammar.Label("service name", request.Service);

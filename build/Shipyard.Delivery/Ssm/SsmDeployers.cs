@@ -15,4 +15,8 @@ public static class SsmDeployers
 
     internal static ISsmDeployer Create(SsmSettings settings, AwsClients clients, TextWriter log, TimeProvider time, ProcessRunner runner, SsmHooks? hooks = null) =>
         new SsmDeployer(settings, clients, log, time, runner, hooks ?? new SsmHooks());
+
+    /// <summary>The SSM deploy strategy over <paramref name="deployer"/>, rendering manifests from <paramref name="repositoryRoot"/>.</summary>
+    public static Deploy.IDeployStrategy Strategy(ISsmDeployer deployer, string repositoryRoot, string? ciRun, TextWriter log) =>
+        new SsmDeployStrategy(deployer, repositoryRoot, ciRun, log);
 }
