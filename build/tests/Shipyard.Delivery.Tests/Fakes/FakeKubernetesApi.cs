@@ -20,6 +20,7 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
     private readonly Dictionary<(string Ns, string Pod, string Container, bool Previous), string> _logs = [];
     private KestrelHost? _host;
     private int _requests;
+    private readonly Dictionary<string, int> _openWatches = [];
     private volatile bool _down;
     private volatile KubernetesRbac? _rbac;
     private CancellationTokenSource _dropWatches = new();
@@ -77,6 +78,17 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         var old = Interlocked.Exchange(ref _dropWatches, new CancellationTokenSource());
         old.Cancel();
         old.Dispose();
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> watches of <paramref name="plural"/> are open (test set-up, not timing).</summary>
+    public async Task WaitForWatchesAsync(string plural, int count, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            lock (_openWatches)
+                if (_openWatches.GetValueOrDefault(plural) >= count) return;
+            await Task.Delay(10, cancellationToken);
+        }
     }
 
     /// <summary>Sets what <c>GET .../pods/{pod}/log?container=&amp;previous=</c> returns.</summary>
@@ -209,6 +221,7 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         }
         using var cut = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _dropWatches.Token);
         await context.Response.Body.FlushAsync(cut.Token);
+        lock (_openWatches) _openWatches[type.Plural] = _openWatches.GetValueOrDefault(type.Plural) + 1;
         try
         {
             while (true)
@@ -230,6 +243,10 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
+        }
+        finally
+        {
+            lock (_openWatches) _openWatches[type.Plural]--;
         }
     }
 

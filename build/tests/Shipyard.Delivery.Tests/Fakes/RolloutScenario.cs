@@ -34,6 +34,9 @@ public sealed partial class RolloutScenario(FakeKubernetesApi api, string name, 
     /// <summary><see cref="Stopwatch"/> timestamp of the write that made the first pod crash-loop; 0 until then.</summary>
     public long FirstCrashAt { get; private set; }
 
+    /// <summary>Awaited before the API server goes down in <see cref="RolloutScript.ApiDownThenBack"/> (e.g. until every watcher is watching).</summary>
+    public Func<CancellationToken, Task>? BeforeOutage { get; set; }
+
     /// <summary>The kind a script works on.</summary>
     public static string KindOf(RolloutScript script) => script switch
     {
@@ -84,7 +87,8 @@ public sealed partial class RolloutScenario(FakeKubernetesApi api, string name, 
         await Task.Delay(pace, cancellationToken);
         if (script == RolloutScript.Paused)
         {
-            Edit(T.Deployment, d => d["status"] = DeploymentStatus(2, replicas, replicas, replicas, "DeploymentPaused", "Unknown"));
+            // A paused controller creates no new ReplicaSet, so no replica counts as updated.
+            Edit(T.Deployment, d => d["status"] = DeploymentStatus(2, replicas, 0, replicas, "DeploymentPaused", "Unknown"));
             return;
         }
         var uid = api.Store.Get(T.Deployment, ns, name).Body["metadata"]!["uid"]!.GetValue<string>();
@@ -116,6 +120,7 @@ public sealed partial class RolloutScenario(FakeKubernetesApi api, string name, 
                 api.DropWatches();
                 break;
             case RolloutScript.ApiDownThenBack:
+                if (BeforeOutage is { } before) await before(cancellationToken);
                 api.Down = true;
                 await Task.Delay(pace * 3, cancellationToken);
                 api.Down = false;
