@@ -22,6 +22,8 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
     private int _requests;
     private readonly Dictionary<string, int> _openWatches = [];
     private volatile bool _down;
+    private int _gone;
+    private Action? _afterNextList;
     private volatile KubernetesRbac? _rbac;
     private CancellationTokenSource _dropWatches = new();
 
@@ -71,6 +73,16 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         get => _rbac;
         set => _rbac = value;
     }
+
+    /// <summary>Run once right after the next LIST is answered (e.g. to compact the history before the client's watch).</summary>
+    public Action? AfterNextList
+    {
+        get => _afterNextList;
+        set => _afterNextList = value;
+    }
+
+    /// <summary>How many watches were answered 410 Gone.</summary>
+    public int GoneCount => Volatile.Read(ref _gone);
 
     /// <summary>Aborts every open watch connection (clients see the connection drop mid-stream).</summary>
     public void DropWatches()
@@ -140,6 +152,7 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
             return;
         }
         await WriteAsync(context, route.Log ? ReadLog(context.Request, route.Ns, route.Name!) : await DispatchAsync(context.Request, route));
+        if (context.Request.Method == "GET" && route.Name is null) Interlocked.Exchange(ref _afterNextList, null)?.Invoke();
     }
 
     private static KubernetesResult NotFound() => new(404, new JsonObject
@@ -211,6 +224,7 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         context.Response.ContentType = "application/json";
         if (Store.IsTooOld(from))
         {
+            Interlocked.Increment(ref _gone);
             var status = new JsonObject
             {
                 ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Failure",
