@@ -127,7 +127,11 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         {
             await WriteAsync(context, new KubernetesResult(503, new JsonObject
             {
-                ["kind"] = "Status", ["status"] = "Failure", ["reason"] = "ServiceUnavailable", ["code"] = 503, ["message"] = "the API server is down (fake)",
+                ["kind"] = "Status",
+                ["status"] = "Failure",
+                ["reason"] = "ServiceUnavailable",
+                ["code"] = 503,
+                ["message"] = "the API server is down (fake)",
             }));
             return;
         }
@@ -156,13 +160,13 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
     }
 
     private static KubernetesResult NotFound() => new(404, new JsonObject
-            {
-                ["kind"] = "Status",
-                ["status"] = "Failure",
-                ["reason"] = "NotFound",
-                ["code"] = 404,
-                ["message"] = "the server could not find the requested resource"
-            });
+    {
+        ["kind"] = "Status",
+        ["status"] = "Failure",
+        ["reason"] = "NotFound",
+        ["code"] = 404,
+        ["message"] = "the server could not find the requested resource"
+    });
 
     private static async Task WriteAsync(HttpContext context, KubernetesResult result)
     {
@@ -227,8 +231,13 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
             Interlocked.Increment(ref _gone);
             var status = new JsonObject
             {
-                ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Failure",
-                ["message"] = $"too old resource version: {from} ({Store.Revision})", ["reason"] = "Expired", ["code"] = 410,
+                ["kind"] = "Status",
+                ["apiVersion"] = "v1",
+                ["metadata"] = new JsonObject(),
+                ["status"] = "Failure",
+                ["message"] = $"too old resource version: {from} ({Store.Revision})",
+                ["reason"] = "Expired",
+                ["code"] = 410,
             };
             await context.Response.WriteAsync(new JsonObject { ["type"] = "ERROR", ["object"] = status }.ToJsonString() + "\n");
             return;

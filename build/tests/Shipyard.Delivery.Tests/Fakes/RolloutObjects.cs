@@ -53,30 +53,30 @@ public static class RolloutObjects
     /// <summary>A pod; <paramref name="waiting"/> gives a waiting reason instead of Running.</summary>
     public static JsonObject Pod(string name, string app, string hashLabel, string hash, string container, string image, bool ready,
         string? waiting = null, string? waitingMessage = null, int restarts = 0, string? lastTerminated = null) => new()
-    {
-        ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = new JsonObject { ["app"] = app, [hashLabel] = hash } },
-        ["spec"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = container, ["image"] = image }) },
-        ["status"] = new JsonObject
         {
-            ["phase"] = ready ? "Running" : "Pending",
-            ["conditions"] = new JsonArray(new JsonObject { ["type"] = "Ready", ["status"] = ready ? "True" : "False" }),
-            ["containerStatuses"] = new JsonArray(new JsonObject
+            ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = new JsonObject { ["app"] = app, [hashLabel] = hash } },
+            ["spec"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = container, ["image"] = image }) },
+            ["status"] = new JsonObject
             {
-                ["name"] = container,
-                ["image"] = image,
-                ["imageID"] = "",
-                ["ready"] = ready,
-                ["restartCount"] = restarts,
-                ["state"] = ready
+                ["phase"] = ready ? "Running" : "Pending",
+                ["conditions"] = new JsonArray(new JsonObject { ["type"] = "Ready", ["status"] = ready ? "True" : "False" }),
+                ["containerStatuses"] = new JsonArray(new JsonObject
+                {
+                    ["name"] = container,
+                    ["image"] = image,
+                    ["imageID"] = "",
+                    ["ready"] = ready,
+                    ["restartCount"] = restarts,
+                    ["state"] = ready
                     ? new JsonObject { ["running"] = new JsonObject { ["startedAt"] = "2026-01-01T00:00:00Z" } }
                     : new JsonObject { ["waiting"] = new JsonObject { ["reason"] = waiting ?? "ContainerCreating", ["message"] = waitingMessage } },
-                ["lastState"] = lastTerminated is null ? new JsonObject() : new JsonObject
-                {
-                    ["terminated"] = new JsonObject { ["reason"] = lastTerminated, ["exitCode"] = 1, ["startedAt"] = "2026-01-01T00:00:00Z", ["finishedAt"] = "2026-01-01T00:00:01Z" },
-                },
-            }),
-        },
-    };
+                    ["lastState"] = lastTerminated is null ? new JsonObject() : new JsonObject
+                    {
+                        ["terminated"] = new JsonObject { ["reason"] = lastTerminated, ["exitCode"] = 1, ["startedAt"] = "2026-01-01T00:00:00Z", ["finishedAt"] = "2026-01-01T00:00:01Z" },
+                    },
+                }),
+            },
+        };
 
     public static JsonObject Event(string name, string kind, string involved, string type, string reason, string message, int sequence) => new()
     {

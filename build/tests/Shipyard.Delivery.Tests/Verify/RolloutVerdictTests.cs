@@ -19,7 +19,10 @@ public sealed class RolloutVerdictTests
         if (paused) d["spec"]!["paused"] = true;
         d["status"] = new JsonObject
         {
-            ["observedGeneration"] = observed, ["replicas"] = total, ["updatedReplicas"] = updated, ["availableReplicas"] = available,
+            ["observedGeneration"] = observed,
+            ["replicas"] = total,
+            ["updatedReplicas"] = updated,
+            ["availableReplicas"] = available,
             ["conditions"] = progressing is null ? null : new JsonArray(new JsonObject { ["type"] = "Progressing", ["status"] = "False", ["reason"] = progressing }),
         };
         return d.ToJsonString();
