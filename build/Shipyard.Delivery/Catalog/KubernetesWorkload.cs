@@ -1,12 +1,15 @@
 namespace Shipyard.Delivery.Catalog;
 
-/// <summary>The Kubernetes Deployment that runs a service, and how to probe it.</summary>
+/// <summary>The Kubernetes workload (Deployment, StatefulSet or DaemonSet) that runs a service, and how to probe it.</summary>
 public sealed record KubernetesWorkload
 {
     /// <summary>Namespace of the Deployment.</summary>
     public string Namespace { get; init; } = "todo";
 
-    /// <summary>Deployment name.</summary>
+    /// <summary>Kind of the workload (service.yaml <c>deploy.kind</c>).</summary>
+    public WorkloadKind Kind { get; init; } = WorkloadKind.Deployment;
+
+    /// <summary>Workload name (service.yaml <c>deploy.deployment</c>; the name of the StatefulSet or DaemonSet for those kinds).</summary>
     public required string Deployment { get; init; }
 
     /// <summary>Container name inside the pod template.</summary>

@@ -49,6 +49,7 @@ internal static class ServiceFactory
             Workload = new KubernetesWorkload
             {
                 Namespace = settings.Namespace ?? "todo",
+                Kind = settings.WorkloadKind ?? WorkloadKind.Deployment,
                 Deployment = deployment,
                 Container = settings.Container ?? name,
                 HealthUrl = settings.HealthUrl,

@@ -14,7 +14,7 @@ internal static class ServiceFile
     public const string Name = "service.yaml";
 
     private static readonly string[] TopKeys = ["image", "dockerfile", "context", "prepare", "test", "watch", "tags", "deploy"];
-    private static readonly string[] DeployKeys = ["strategy", "namespace", "deployment", "container", "healthUrl", "manifest", "argocd", "ssm"];
+    private static readonly string[] DeployKeys = ["strategy", "namespace", "kind", "deployment", "container", "healthUrl", "manifest", "argocd", "ssm"];
     private static readonly string[] ManifestKeys = ["kind", "path", "imageName", "helmRepositoryKey", "helmTagKey", "helmDigestKey"];
     private static readonly string[] ArgoCdKeys = ["application"];
     private static readonly string[] SsmKeys = ["region", "instanceFilter", "bucketPrefix", "script"];
@@ -67,6 +67,13 @@ internal static class ServiceFile
                 _ => null,
             },
             Namespace = deploy?.Label("namespace"),
+            WorkloadKind = deploy?.Choice("kind", "Deployment", "StatefulSet", "DaemonSet") switch
+            {
+                "StatefulSet" => Catalog.WorkloadKind.StatefulSet,
+                "DaemonSet" => Catalog.WorkloadKind.DaemonSet,
+                "Deployment" => Catalog.WorkloadKind.Deployment,
+                _ => null,
+            },
             Deployment = deploy?.Label("deployment"),
             Container = deploy?.Label("container"),
             HealthUrl = healthUrl,

@@ -20,6 +20,7 @@ internal sealed record ServiceSettings
     public string? Tags { get; init; }
     public DeployStrategy? Strategy { get; init; }
     public string? Namespace { get; init; }
+    public WorkloadKind? WorkloadKind { get; init; }
     public string? Deployment { get; init; }
     public string? Container { get; init; }
     public string? HealthUrl { get; init; }

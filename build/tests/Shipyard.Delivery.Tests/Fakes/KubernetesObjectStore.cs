@@ -13,7 +13,63 @@ public sealed class KubernetesObjectStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Type, string Namespace, string Name), JsonObject> _objects = [];
+    private readonly List<WatchEvent> _history = [];
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _revision;
+    private long _compactedThrough;
+
+    /// <summary>One change, as a watch sends it.</summary>
+    public sealed record WatchEvent(long Revision, string Type, string Namespace, string EventType, JsonObject Object);
+
+    /// <summary>The current resourceVersion of the store.</summary>
+    public long Revision
+    {
+        get
+        {
+            lock (_gate) return _revision;
+        }
+    }
+
+    /// <summary>Forgets the change history up to now, as etcd compaction does: watches from older versions get 410 Gone.</summary>
+    public void Compact()
+    {
+        lock (_gate)
+        {
+            _compactedThrough = _revision;
+            _history.Clear();
+        }
+    }
+
+    /// <summary>True when <paramref name="revision"/> is older than the retained history (a watch from it gets 410).</summary>
+    public bool IsTooOld(long revision)
+    {
+        lock (_gate) return revision < _compactedThrough;
+    }
+
+    /// <summary>Changes to one type in a namespace after <paramref name="revision"/>, oldest first, and a task that completes on the next change.</summary>
+    public (IReadOnlyList<WatchEvent> Events, Task Next) ChangesAfter(KubernetesResourceType type, string ns, long revision)
+    {
+        lock (_gate)
+            return ([.. _history.Where(e => e.Revision > revision && e.Type == TypeKey(type) && e.Namespace == ns)], _changed.Task);
+    }
+
+    /// <summary>Lists the objects of one type that match label and field selectors (equality terms only, as used here).</summary>
+    public KubernetesResult List(KubernetesResourceType type, string ns, string? labelSelector, string? fieldSelector)
+    {
+        var result = List(type, ns);
+        var items = (JsonArray)result.Body["items"]!;
+        foreach (var item in items.ToArray())
+            if (!Selectors.Matches(item!, labelSelector, fieldSelector)) items.Remove(item);
+        return result;
+    }
+
+    private void Record(KubernetesResourceType type, string ns, string eventType, JsonObject stored)
+    {
+        _history.Add(new WatchEvent(_revision, TypeKey(type), ns, eventType, (JsonObject)stored.DeepClone()));
+        var changed = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        changed.TrySetResult();
+    }
 
     /// <summary>Reads one object.</summary>
     public KubernetesResult Get(KubernetesResourceType type, string ns, string name)
@@ -51,6 +107,7 @@ public sealed class KubernetesObjectStore
             if (_objects.ContainsKey(Key(type, ns, name))) return KubernetesStatus.AlreadyExists(type, name);
             var stored = Stamp(type, ns, body, existing: null);
             _objects[Key(type, ns, name)] = stored;
+            Record(type, ns, "ADDED", stored);
             return new KubernetesResult(201, stored.DeepClone());
         }
     }
@@ -73,6 +130,7 @@ public sealed class KubernetesObjectStore
                     "the object has been modified; please apply your changes to the latest version and try again");
             var stored = Stamp(type, ns, body, existing);
             _objects[Key(type, ns, name)] = stored;
+            Record(type, ns, existing is null ? "ADDED" : "MODIFIED", stored);
             return new KubernetesResult(existing is null ? 201 : 200, stored.DeepClone());
         }
     }
@@ -88,6 +146,9 @@ public sealed class KubernetesObjectStore
                     $"Precondition failed: ResourceVersion in precondition: {preconditionResourceVersion}, ResourceVersion in object meta: {ResourceVersion(existing)}");
             _objects.Remove(Key(type, ns, name));
             _revision++;
+            var gone = (JsonObject)existing.DeepClone();
+            gone["metadata"]!["resourceVersion"] = _revision.ToString(CultureInfo.InvariantCulture);
+            Record(type, ns, "DELETED", gone);
             return KubernetesStatus.Deleted(type, name, existing["metadata"]?["uid"]?.GetValue<string>());
         }
     }
@@ -101,6 +162,7 @@ public sealed class KubernetesObjectStore
             _objects.TryGetValue(Key(type, ns, name), out var existing);
             var stored = Stamp(type, ns, body, existing);
             _objects[Key(type, ns, name)] = stored;
+            Record(type, ns, existing is null ? "ADDED" : "MODIFIED", stored);
             return (JsonObject)stored.DeepClone();
         }
     }

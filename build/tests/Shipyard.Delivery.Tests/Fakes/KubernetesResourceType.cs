@@ -22,6 +22,18 @@ public sealed record KubernetesResourceType(string Group, string Version, string
     /// <summary>ReplicaSets (for rollout history and undo).</summary>
     public static KubernetesResourceType ReplicaSet { get; } = new("apps", "v1", "replicasets", "ReplicaSet");
 
+    /// <summary>StatefulSets (for rollout verification).</summary>
+    public static KubernetesResourceType StatefulSet { get; } = new("apps", "v1", "statefulsets", "StatefulSet");
+
+    /// <summary>DaemonSets (for rollout verification).</summary>
+    public static KubernetesResourceType DaemonSet { get; } = new("apps", "v1", "daemonsets", "DaemonSet");
+
+    /// <summary>ControllerRevisions (the revisions of StatefulSets and DaemonSets).</summary>
+    public static KubernetesResourceType ControllerRevision { get; } = new("apps", "v1", "controllerrevisions", "ControllerRevision");
+
+    /// <summary>Everything a rollout involves.</summary>
+    public static IReadOnlyList<KubernetesResourceType> Rollout => [Deployment, ReplicaSet, StatefulSet, DaemonSet, ControllerRevision, Pod, Event];
+
     /// <summary>Pods (for fail-fast reasons).</summary>
     public static KubernetesResourceType Pod { get; } = new("", "v1", "pods", "Pod");
 

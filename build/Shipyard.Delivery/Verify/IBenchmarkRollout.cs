@@ -1,0 +1,23 @@
+using k8s;
+
+namespace Shipyard.Delivery.Verify;
+
+/// <summary>
+/// A cluster stand-in the <see cref="VerifyBenchmark"/> can script one rollout on (the tests' fake API server with a
+/// scenario; the lead may move this with the benchmark code).
+/// </summary>
+public interface IBenchmarkRollout : IAsyncDisposable
+{
+    /// <summary>The cluster, for our verifier.</summary>
+    KubernetesClientConfiguration Cluster { get; }
+
+    /// <summary>A kubeconfig file for the same cluster, for kubectl.</summary>
+    string KubeconfigPath { get; }
+
+    /// <summary>What to verify (kind, name, container, expected image).</summary>
+    VerifyRequest Request { get; }
+
+    /// <summary>Plays the rollout; returns the <see cref="System.Diagnostics.Stopwatch"/> timestamp of the moment that
+    /// matters: the write that completed the rollout, or the one that made the first pod crash-loop.</summary>
+    Task<long> PlayAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+
+namespace Shipyard.Delivery.Tests.Fakes;
+
+/// <summary>The JSON of workloads, ReplicaSets, revisions, pods and events as a controller would write them.</summary>
+public static class RolloutObjects
+{
+    public static JsonObject Workload(string kind, string name, string container, string image, int replicas, string strategy) => new()
+    {
+        ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = new JsonObject { ["app"] = name } },
+        ["spec"] = new JsonObject
+        {
+            ["replicas"] = kind == "DaemonSet" ? null : replicas,
+            ["selector"] = new JsonObject { ["matchLabels"] = new JsonObject { ["app"] = name } },
+            ["template"] = Template(name, container, image),
+            [kind == "Deployment" ? "strategy" : "updateStrategy"] = kind == "StatefulSet" && strategy == "RollingUpdate"
+                ? new JsonObject { ["type"] = strategy, ["rollingUpdate"] = new JsonObject { ["partition"] = 0 } }
+                : new JsonObject { ["type"] = strategy },
+            ["progressDeadlineSeconds"] = kind == "Deployment" ? 600 : null,
+        },
+    };
+
+    public static JsonObject Template(string name, string container, string image) => new()
+    {
+        ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["app"] = name } },
+        ["spec"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = container, ["image"] = image }) },
+    };
+
+    public static JsonObject ReplicaSet(string deployment, string ownerUid, string hash, int revision, string container, string image, int replicas) => new()
+    {
+        ["metadata"] = new JsonObject
+        {
+            ["name"] = $"{deployment}-{hash}",
+            ["labels"] = new JsonObject { ["app"] = deployment, ["pod-template-hash"] = hash },
+            ["annotations"] = new JsonObject { ["deployment.kubernetes.io/revision"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            ["ownerReferences"] = Owner("Deployment", deployment, ownerUid),
+        },
+        ["spec"] = new JsonObject { ["replicas"] = replicas, ["template"] = Template(deployment, container, image) },
+        ["status"] = new JsonObject { ["replicas"] = replicas, ["readyReplicas"] = replicas, ["availableReplicas"] = replicas },
+    };
+
+    public static JsonObject ControllerRevision(string owner, string ownerKind, string ownerUid, string hash, int revision) => new()
+    {
+        ["metadata"] = new JsonObject
+        {
+            ["name"] = $"{owner}-{hash}",
+            ["labels"] = new JsonObject { ["app"] = owner, ["controller-revision-hash"] = hash },
+            ["ownerReferences"] = Owner(ownerKind, owner, ownerUid),
+        },
+        ["revision"] = revision,
+    };
+
+    /// <summary>A pod; <paramref name="waiting"/> gives a waiting reason instead of Running.</summary>
+    public static JsonObject Pod(string name, string app, string hashLabel, string hash, string container, string image, bool ready,
+        string? waiting = null, string? waitingMessage = null, int restarts = 0, string? lastTerminated = null) => new()
+        {
+            ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = new JsonObject { ["app"] = app, [hashLabel] = hash } },
+            ["spec"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = container, ["image"] = image }) },
+            ["status"] = new JsonObject
+            {
+                ["phase"] = ready ? "Running" : "Pending",
+                ["conditions"] = new JsonArray(new JsonObject { ["type"] = "Ready", ["status"] = ready ? "True" : "False" }),
+                ["containerStatuses"] = new JsonArray(new JsonObject
+                {
+                    ["name"] = container,
+                    ["image"] = image,
+                    ["imageID"] = "",
+                    ["ready"] = ready,
+                    ["restartCount"] = restarts,
+                    ["state"] = ready
+                    ? new JsonObject { ["running"] = new JsonObject { ["startedAt"] = "2026-01-01T00:00:00Z" } }
+                    : new JsonObject { ["waiting"] = new JsonObject { ["reason"] = waiting ?? "ContainerCreating", ["message"] = waitingMessage } },
+                    ["lastState"] = lastTerminated is null ? new JsonObject() : new JsonObject
+                    {
+                        ["terminated"] = new JsonObject { ["reason"] = lastTerminated, ["exitCode"] = 1, ["startedAt"] = "2026-01-01T00:00:00Z", ["finishedAt"] = "2026-01-01T00:00:01Z" },
+                    },
+                }),
+            },
+        };
+
+    public static JsonObject Event(string name, string kind, string involved, string type, string reason, string message, int sequence) => new()
+    {
+        ["metadata"] = new JsonObject { ["name"] = $"{involved}.{name}-{sequence}" },
+        ["involvedObject"] = new JsonObject { ["kind"] = kind, ["name"] = involved },
+        ["type"] = type,
+        ["reason"] = reason,
+        ["message"] = message,
+        ["count"] = 1,
+        ["lastTimestamp"] = DateTimeOffset.UtcNow.AddSeconds(sequence).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static JsonArray Owner(string kind, string name, string uid) =>
+        new(new JsonObject { ["apiVersion"] = "apps/v1", ["kind"] = kind, ["name"] = name, ["uid"] = uid, ["controller"] = true });
+}
