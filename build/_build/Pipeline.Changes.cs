@@ -103,7 +103,7 @@ partial class Pipeline
     /// Build.Tests test fails when a [Secret] parameter is missing from this list).
     /// </summary>
     internal static readonly string[] WorkflowSecrets =
-        [.. new[] { nameof(RegistryPassword), nameof(GitToken), nameof(ArgocdToken), nameof(GithubToken), nameof(GitopsToken) }.Select(EnvironmentName)];
+        [.. new[] { nameof(RegistryPassword), nameof(GitToken), nameof(ArgocdToken), nameof(GithubToken), nameof(GitopsToken), nameof(SlackBotToken), nameof(SlackWebhook) }.Select(EnvironmentName)];
 
     /// <summary><c>RegistryPassword</c> → <c>REGISTRY_PASSWORD</c>, the engine's environment-variable convention.</summary>
     internal static string EnvironmentName(string member) =>

@@ -23,7 +23,7 @@ partial class Pipeline
     // Called once before any target runs: a malformed webhook is a usage error then, not a surprise at the end.
     void AddConfiguredNotifiers()
     {
-        var run = DeliveryViews.Run(DeployEnvironmentName, CiRun, Version.Sha);
+        var run = DeliveryViews.Run(DeployEnvironmentName, CiRun, CiRun?.Sha); // locally: no links, so no commit is read here
         Notifiers.Add(new RecordNotifier(Shipyard.Delivery.Notifications.Notifiers.Slack(new SlackSettings
         {
             BotToken = SlackBotToken,

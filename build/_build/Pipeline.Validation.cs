@@ -54,6 +54,7 @@ partial class Pipeline
             GitHubToken = GithubToken,
             GitHubVariable = LockVariable,
         });
+        ArgoCds.ValidateServer(ArgocdServer, "--argocd-server");
         ArgoCds.Validate(ArgocdServer, ArgocdToken, ArgocdTimeout);
     }
 }

@@ -69,7 +69,7 @@ public sealed class GitOpsDeployCliTests : IDisposable
     }
 
     [Theory]
-    [InlineData("a:b", "images:\n  - name: todo-api\n    newTag: old\n", "image tag 'a:b' is not a valid image tag")]
+    [InlineData("a:b", "images:\n  - name: todo-api\n    newTag: old\n", "--image-tag 'a:b' is not a valid image tag")]
     [InlineData("abc1234", "images:\n  - name: todo-api\n    newTag: a: b\n", $"{Manifest}:3: malformed YAML")]
     [InlineData("abc1234", "images:\n  - name: other\n", $"{Manifest}:2: no images entry with name: todo-api")]
     public async Task BadInputStopsTheRunWithOneLineAndExitCode2BeforeAnythingIsCommitted(string tag, string manifest, string error)

@@ -30,7 +30,7 @@ public sealed class DeployedCommitReaderTests
     [Fact]
     public void HelmValuesAreReadAtTheDottedTagKey()
     {
-        var helm = Api with { Manifest = Api.Manifest with { Kind = ManifestKind.HelmValues, HelmTagKey = "api.image.tag" } };
+        var helm = Api with { Manifest = Api.Manifest with { Kind = ManifestKind.HelmValues, HelmRepositoryKey = "api.image.repository", HelmTagKey = "api.image.tag" } };
 
         DeployedCommitReader.CommitOf(helm, "api:\n  image:\n    repository: todo-api\n    tag: sha-abcdef0\n").ShouldBe("abcdef0");
     }
