@@ -94,9 +94,10 @@ partial class Pipeline
         var strategies = SandboxWillCreateGitOpsRemote()
             // The Sandbox target makes its remote as a bare clone of this repository, after this check: until then the
             // repository itself holds the same manifests, so the same edits are checked against it.
-            ? new DeployStrategies(new Dictionary<DeployStrategy, Func<IDeployStrategy>>
+            ? new DeployStrategies(new Dictionary<DeployStrategy, Func<CatalogService, IDeployStrategy>>
             {
-                [DeployStrategy.GitOps] = () => GitOpsRepositories.Strategy(CreateGitOpsRepository(RootDirectory), new NoDeployLock(Log), null, new GitOpsDeploySettings(), Log),
+                [DeployStrategy.GitOps] = _ => GitOpsRepositories.Strategy(CreateGitOpsRepository(RootDirectory), new NoDeployLock(Log), null, new GitOpsDeploySettings(), Log),
+                [DeployStrategy.Ssm] = s => SsmStrategy(s, Log),
             })
             : Strategies(null);
         Task.Run(() => strategies.ValidateAsync(deploys, CancellationToken.None)).GetAwaiter().GetResult();
@@ -110,9 +111,10 @@ partial class Pipeline
     /// The run's deploy strategies, writing to the fan-out item's output: GitOps over the run's shared repository writer
     /// with the deploy lock and Argo CD of the parameters. Without a context (input validation) neither is needed.
     /// </summary>
-    DeployStrategies Strategies(TargetContext? context) => new(new Dictionary<DeployStrategy, Func<IDeployStrategy>>
+    DeployStrategies Strategies(TargetContext? context) => new(new Dictionary<DeployStrategy, Func<CatalogService, IDeployStrategy>>
     {
-        [DeployStrategy.GitOps] = () => GitOpsRepositories.Strategy(SharedGitOpsRepository(),
+        [DeployStrategy.Ssm] = s => SsmStrategy(s, context?.Output ?? Log),
+        [DeployStrategy.GitOps] = _ => GitOpsRepositories.Strategy(SharedGitOpsRepository(),
             context is null ? new NoDeployLock(Log) : CreateDeployLock(context, _gitOpsUrl, GitopsToken),
             context is null ? null : CreateArgoCd(context),
             new GitOpsDeploySettings { CiRun = CiRun?.RunUrl }, context?.Output ?? Log),

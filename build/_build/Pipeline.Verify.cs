@@ -1,4 +1,8 @@
+using Shipyard.Delivery.Catalog;
 using Shipyard.Delivery.Deploy;
+using Shipyard.Delivery.Images;
+using Shipyard.Delivery.Ssm;
+using Shipyard.Delivery.Verify;
 using Shipyard.Delivery.Records;
 using Shipyard.Engine;
 using CatalogService = Shipyard.Delivery.Catalog.Service;
@@ -61,20 +65,85 @@ partial class Pipeline
         if (entry.Status == StageStatus.Failed) throw new BuildFailedException(entry.Note);
     }
 
-    /// <summary>Whether the cluster runs <paramref name="image"/> for the service (a deploy, or a rollback's restored version).</summary>
-    Task<VerifiedEntry> VerifyImageAsync(CatalogService service, Shipyard.Delivery.Images.ImageReference image, TargetContext context)
+    /// <summary>
+    /// Whether the cluster runs <paramref name="image"/> for the service (a deploy, or a rollback's restored version),
+    /// from the best source there is: the host through SSM for SSM services; the Kubernetes API when a cluster is
+    /// configured; else Argo CD's health at the deployed revision; else skipped with the reason (failed when required).
+    /// </summary>
+    async Task<VerifiedEntry> VerifyImageAsync(CatalogService service, ImageReference image, TargetContext context, string? revision = null)
     {
         var started = Time.GetUtcNow();
-        // A step whose system is not configured is skipped with the reason, not failed and not faked.
-        if (Cluster.Configuration is null)
-            return Task.FromResult(new VerifiedEntry
+        VerifiedEntry Entry(StageStatus status, string source, string note) =>
+            new() { Status = status, Started = started, Duration = Time.GetUtcNow() - started, Image = image, Source = source, Note = note };
+
+        if (service.Strategy == DeployStrategy.Ssm)
+            return FromOutcome(await RolloutVerifiers.Polling(ct => ReadHostAsync(service, context.Output, ct), SsmVerifyInterval, Time)
+                .VerifyAsync(VerifyRequest(service, image, context), context.CancellationToken), "ssm", started, image);
+        if (Cluster.Configuration is { } cluster)
+            return FromOutcome(await RolloutVerifiers.Kubernetes(cluster, Time).VerifyAsync(VerifyRequest(service, image, context), context.CancellationToken),
+                "kubernetes", started, image);
+        revision ??= (Ledger[service.Name].Deployed?.Receipt as GitOpsReceipt)?.Revision;
+        if (!string.IsNullOrWhiteSpace(ArgocdServer) && revision is not null)
+        {
+            try
             {
-                Status = RequireCluster ? StageStatus.Failed : StageStatus.Skipped,
-                Started = started,
-                Image = image,
-                Note = RequireCluster ? $"a cluster is required by the profile, but there is {Cluster.Reason}" : Cluster.Reason,
-            });
-        throw new BuildFailedException("Verify against a cluster is not implemented yet in this build: unset KUBECONFIG to skip it.");
+                var health = await CreateArgoCd(context).WaitHealthyAsync(service.Manifest.Application, revision, Time.GetUtcNow() + VerifyTimeout, context.CancellationToken);
+                return Entry(StageStatus.Succeeded, "argocd", $"{health.Note} (no cluster access: Argo CD's health at the revision)");
+            }
+            catch (BuildFailedException e)
+            {
+                return Entry(StageStatus.Failed, "argocd", e.Message) with { Reason = e.Message };
+            }
+        }
+        var why = Cluster.SkipReason ?? "no cluster configured";
+        return RequireCluster
+            ? Entry(StageStatus.Failed, "none", $"a cluster is required (RequireCluster), but there is {why}")
+            : Entry(StageStatus.Skipped, "none", why + (string.IsNullOrWhiteSpace(ArgocdServer) ? "" : "; Argo CD has no revision of this deploy to judge"));
+    }
+
+    static readonly TimeSpan SsmVerifyInterval = TimeSpan.FromSeconds(3);
+
+    VerifyRequest VerifyRequest(CatalogService service, ImageReference image, TargetContext context) => new()
+    {
+        Namespace = service.Workload.Namespace,
+        Kind = service.Workload.Kind,
+        Name = service.Workload.Deployment,
+        Container = service.Workload.Container,
+        Image = image,
+        Timeout = VerifyTimeout,
+        HealthUrl = service.Workload.HealthUrl is { } url ? new Uri(url) : null,
+        Log = context.Output,
+    };
+
+    // The host's view of the workload, through an SSM command running kubectl get -o json: the same verdict as GitOps.
+    async Task<RolloutSnapshot> ReadHostAsync(CatalogService service, TextWriter log, CancellationToken ct)
+    {
+        var deployer = SsmDeployer(service, log);
+        var w = service.Workload;
+        var json = await new SsmClusterReader(deployer).ReadAsync(await deployer.FindInstanceAsync(ct), w.Namespace, w.Kind.ToString().ToLowerInvariant(), w.Deployment, ct);
+        return RolloutSnapshot.FromKubectlJson(w.Kind, json.Workload, json.ReplicaSets, json.Pods, json.Events);
+    }
+
+    VerifiedEntry FromOutcome(VerifyOutcome outcome, string source, DateTimeOffset started, ImageReference image) => new()
+    {
+        Status = outcome.Succeeded ? StageStatus.Succeeded : StageStatus.Failed,
+        Started = started,
+        Duration = outcome.Duration,
+        Image = image,
+        Source = source,
+        Reason = outcome.Reason,
+        LogTail = outcome.LogTail,
+        Events = outcome.Events,
+        Note = outcome.Succeeded ? $"{outcome.Summary} ({source})" : Failure(outcome),
+    };
+
+    // One line first (the summary row), then what a person needs to see why: the container's last lines, the events.
+    static string Failure(VerifyOutcome outcome)
+    {
+        var text = new System.Text.StringBuilder(outcome.Reason ?? outcome.Summary);
+        if (outcome.LogTail.Count > 0) text.Append("\n  last log lines:\n    ").AppendJoin("\n    ", outcome.LogTail);
+        if (outcome.Events.Count > 0) text.Append("\n  recent events:\n    ").AppendJoin("\n    ", outcome.Events);
+        return text.ToString();
     }
 
     async Task RollbackServiceAsync(CatalogService service, TargetContext context)
