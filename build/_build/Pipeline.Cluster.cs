@@ -7,14 +7,11 @@ partial class Pipeline
     [Parameter("kubeconfig context to use (default: the current context)")]
     readonly string? KubeContext = null;
 
-    [Parameter("kubeconfig file to use (default: KUBECONFIG, else ~/.kube/config, else the in-cluster service account)")]
-    readonly string? Kubeconfig = null;
-
     [Parameter("Fail Verify instead of skipping it when no cluster is configured (CI profiles that deploy to a cluster set it)")]
     readonly bool RequireCluster = false;
 
     KubernetesCluster? _cluster;
 
     /// <summary>The cluster, or none with the reason: KubernetesClient's own config loading, merged as kubectl merges.</summary>
-    KubernetesCluster Cluster => _cluster ??= KubernetesAccess.Resolve(Environment, KubeContext, Kubeconfig is null ? null : ResolvePath(Kubeconfig));
+    KubernetesCluster Cluster => _cluster ??= KubernetesAccess.Resolve(Environment, KubeContext);
 }

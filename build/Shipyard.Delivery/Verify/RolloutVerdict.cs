@@ -33,12 +33,22 @@ public static class RolloutVerdict
             // Not failed yet: the template may not have been applied (Argo CD polls). At the deadline this names both.
             return RolloutState.Waiting($"{KindName(snapshot)} container \"{expected.Container}\" runs {running ?? "no image"}, expected {expected}",
                 kubectl.Progress, running);
+        // Until the controller has observed the template, the newest revision's pods are not this rollout's.
+        if (!Observed(snapshot.Workload)) return RolloutState.Waiting(kubectl.Message, kubectl.Progress, running);
         if (PodFailures.First(NewRevisionPods.Of(snapshot)) is { } pod)
             return RolloutState.Failed($"{KindName(snapshot)} cannot become ready: {pod}", kubectl.Progress, pod, running);
         return kubectl.Done
             ? new RolloutState(RolloutPhase.Done, kubectl.Message, kubectl.Progress, null, running)
             : RolloutState.Waiting(kubectl.Message, kubectl.Progress, running);
     }
+
+    private static bool Observed(object workload) => workload switch
+    {
+        V1Deployment d => (d.Status?.ObservedGeneration ?? 0) >= (d.Metadata?.Generation ?? 0),
+        V1StatefulSet s => (s.Status?.ObservedGeneration ?? 0) >= (s.Metadata?.Generation ?? 0),
+        V1DaemonSet ds => (ds.Status?.ObservedGeneration ?? 0) >= (ds.Metadata?.Generation ?? 0),
+        _ => true,
+    };
 
     /// <summary>E.g. <c>deployment "todo-api"</c>.</summary>
     internal static string KindName(RolloutSnapshot snapshot) =>

@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using Build.Tests.Platform;
 using Shipyard.Delivery.Deploy;
 using Shipyard.Delivery.Records;
-using Shipyard.Delivery.Tests.Infrastructure;
 using Shipyard.Engine;
 
 namespace Build.Tests.Deploy;
@@ -12,27 +10,21 @@ namespace Build.Tests.Deploy;
 /// each service's stages are one row each, a failure stops only its own service, and the delivery record is what
 /// the notifiers get.
 /// </summary>
-public sealed class DeliveryRecordCliTests : IDisposable
+public sealed class DeliveryRecordCliTests
 {
-    private readonly TempRoot _root = new TempRoot().CopySamplePlatform();
-
-    public void Dispose() => _root.Dispose();
-
     [Fact]
     public async Task OneServiceFailingItsDeployStopsOnlyItsOwnLaterStages()
     {
-        await using var registry = await RegistryServer.StartAsync();
-        var digest = await registry.PutImageAsync("todo/todo-api", "abc1234"); // todo-worker:abc1234 was never pushed
-        var remote = await RepositoryWithRemoteAsync();
+        await using var world = await DeployWorld.CreateAsync();
+        var digest = await world.Registry.PutImageAsync("todo/todo-api", "abc1234"); // todo-worker:abc1234 was never pushed
         var notifier = new RecordingNotifier();
 
-        var run = await PipelineRun.StartAsync(_root.Path, NoCluster, p => p.Notifiers.Add(notifier),
-            "Deploy", "--service", "todo-api,todo-worker", "--skip", "Test", "Build", "Push", "--image-tag", "abc1234",
-            "--registry", $"{registry.Host}/todo", "--gitops-repository", remote, "--use-sandbox", "false");
+        var run = await PipelineRun.StartAsync(world.Root, world.Environment(), p => p.Notifiers.Add(notifier),
+            ["Deploy", "--service", "todo-api,todo-worker", "--skip", "Test", "Build", "Push", "--image-tag", "abc1234", .. world.Common]);
 
         run.ExitCode.ShouldBe(1, run.Output);
         run.Row("Deploy", "todo-api").Status.ShouldBe(TargetStatus.Succeeded);
-        run.Row("Deploy", "todo-api").Facts[DeliveryFacts.Image].ShouldBe($"{registry.Host}/todo/todo-api:abc1234@{digest}");
+        run.Row("Deploy", "todo-api").Facts[DeliveryFacts.Image].ShouldBe($"{world.Registry.Host}/todo/todo-api:abc1234@{digest}");
         run.Row("Deploy", "todo-worker").ShouldSatisfyAllConditions(
             r => r.Status.ShouldBe(TargetStatus.Failed), r => r.Note!.ShouldContain("is not in the registry"));
         run.Row("Verify", "todo-api").ShouldSatisfyAllConditions(
@@ -44,7 +36,7 @@ public sealed class DeliveryRecordCliTests : IDisposable
         var finished = notifier.Finished.ShouldHaveSingleItem();
         finished.ExitCode.ShouldBe(1);
         var api = finished.Services.Single(s => s.Service == "todo-api");
-        api.Deployed!.Receipt.ShouldBeOfType<GitOpsReceipt>().Commit.ShouldBe(Git(remote, "rev-parse", "main"));
+        api.Deployed!.Receipt.ShouldBeOfType<GitOpsReceipt>().Commit.ShouldBe(world.GitRemote("rev-parse", "main"));
         api.Deployed.Receipt!.Previous!.Tag.ShouldBe("0000000");
         api.Outcome.ShouldBe(DeliveryOutcome.Deployed);
         finished.Services.Single(s => s.Service == "todo-worker").Outcome.ShouldBe(DeliveryOutcome.Failed);
@@ -54,40 +46,14 @@ public sealed class DeliveryRecordCliTests : IDisposable
     [Fact]
     public async Task ANotifierThatThrowsIsAWarningAndTheExitCodeStands()
     {
-        await using var registry = await RegistryServer.StartAsync();
-        await registry.PutImageAsync("todo/todo-api", "abc1234");
-        var remote = await RepositoryWithRemoteAsync();
+        await using var world = await DeployWorld.CreateAsync();
+        await world.Registry.PutImageAsync("todo/todo-api", "abc1234");
 
-        var run = await PipelineRun.StartAsync(_root.Path, NoCluster, p => p.Notifiers.Add(new RecordingNotifier { Fail = true }),
-            "Deploy", "--service", "todo-api", "--skip", "Test", "Build", "Push", "--image-tag", "abc1234",
-            "--registry", $"{registry.Host}/todo", "--gitops-repository", remote, "--use-sandbox", "false");
+        var run = await PipelineRun.StartAsync(world.Root, world.Environment(), p => p.Notifiers.Add(new RecordingNotifier { Fail = true }),
+            world.DeployArgs("abc1234"));
 
         run.ExitCode.ShouldBe(0, run.Output);
         run.Output.ShouldContain("warning: notifier RecordingNotifier failed (InvalidOperationException: Slack is down); the build result is unchanged");
-    }
-
-    private static readonly Dictionary<string, string> NoCluster = new() { ["KUBECONFIG"] = "/nonexistent/kubeconfig" };
-
-    private async Task<string> RepositoryWithRemoteAsync()
-    {
-        Git(_root.Path, "init", "--quiet", "--initial-branch=main");
-        Git(_root.Path, "add", "-A");
-        Git(_root.Path, "commit", "--quiet", "-m", "Sample platform");
-        var remote = Path.Combine(_root.Path, ".nuke", "temp", "remote.git");
-        Git(_root.Path, "clone", "--quiet", "--bare", _root.Path, remote);
-        await Task.CompletedTask;
-        return remote;
-    }
-
-    private static string Git(string dir, params string[] args)
-    {
-        var start = new ProcessStartInfo("git", ["-c", "user.name=t", "-c", "user.email=t@t", .. args])
-        { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        process.ExitCode.ShouldBe(0, process.StandardError.ReadToEnd());
-        return output.Trim();
     }
 
     private sealed class RecordingNotifier : IDeliveryNotifier
