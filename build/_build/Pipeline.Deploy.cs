@@ -96,7 +96,7 @@ partial class Pipeline
             // repository itself holds the same manifests, so the same edits are checked against it.
             ? new DeployStrategies(new Dictionary<DeployStrategy, Func<CatalogService, IDeployStrategy>>
             {
-                [DeployStrategy.GitOps] = _ => GitOpsRepositories.Strategy(CreateGitOpsRepository(RootDirectory), new NoDeployLock(Log), null, new GitOpsDeploySettings(), Log),
+                [DeployStrategy.GitOps] = _ => GitOpsRepositories.Strategy(CreateGitOpsRepository(RootDirectory), DeployLocks.None(Log), null, new GitOpsDeploySettings(), Log),
                 [DeployStrategy.Ssm] = s => SsmStrategy(s, Log),
             })
             : Strategies(null);
@@ -115,7 +115,7 @@ partial class Pipeline
     {
         [DeployStrategy.Ssm] = s => SsmStrategy(s, context?.Output ?? Log),
         [DeployStrategy.GitOps] = _ => GitOpsRepositories.Strategy(SharedGitOpsRepository(),
-            context is null ? new NoDeployLock(Log) : CreateDeployLock(context, _gitOpsUrl, GitopsToken),
+            context is null ? DeployLocks.None(Log) : CreateDeployLock(context, _gitOpsUrl, GitopsToken),
             context is null ? null : CreateArgoCd(context),
             new GitOpsDeploySettings { CiRun = CiRun?.RunUrl }, context?.Output ?? Log),
     });

@@ -45,7 +45,7 @@ partial class Pipeline
                 context.Skip(row.SkipReason!);
                 return;
             }
-            var runner = new ServiceTestRunner(ToolRunner(context.Output)); // context.Output masks secrets
+            var runner = TestSuites.Runner(ToolRunner(context.Output)); // context.Output masks secrets
             result = await runner.RunAsync(row.Suite, context.CancellationToken);
             context.Note(result.Note);
             context.Fact("tests.passed", result.Passed.ToString(System.Globalization.CultureInfo.InvariantCulture));

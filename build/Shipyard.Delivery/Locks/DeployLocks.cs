@@ -7,6 +7,9 @@ namespace Shipyard.Delivery.Locks;
 /// <summary>Builds the configured <see cref="IDeployLock"/>; bad or missing settings are a one-line <see cref="UsageException"/>.</summary>
 public static class DeployLocks
 {
+    /// <summary>No lock (a single runner, or CI's own queueing): acquiring always succeeds and says so once.</summary>
+    public static IDeployLock None(TextWriter log) => new NoDeployLock(log);
+
     /// <summary>Validates <paramref name="settings"/> and builds the lock.</summary>
     public static IDeployLock Create(DeployLockSettings settings, ProcessRunner runner, TimeProvider time, TextWriter log)
     {

@@ -27,4 +27,7 @@ public static class TestSuites
     /// <summary>The build's own tests, run at the root; <paramref name="nestedMarker"/> is set so a Test run inside them can tell.</summary>
     public static TestSuite ForBuild(string command, string rootDirectory, string nestedMarker) =>
         new(BuildName, command, rootDirectory) { Environment = new Dictionary<string, string?> { [nestedMarker] = "1" } };
+
+    /// <summary>The runner of suites: runs a suite's command through <paramref name="processes"/> and reads its outcome.</summary>
+    public static ITestRunner Runner(Processes.ProcessRunner processes) => new ServiceTestRunner(processes);
 }
