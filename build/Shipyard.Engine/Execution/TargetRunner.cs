@@ -42,6 +42,11 @@ internal sealed class TargetRunner(
                 row.Status = stopped == totalItems ? TargetStatus.NotRun : TargetStatus.Succeeded;
                 row.Note ??= $"{stopped} of {totalItems} items not run (they failed earlier)";
             }
+            else if (totalItems > 0 && rows.Where(r => r.Target == node.Name && r.Item is not null).All(r => r.Status == TargetStatus.Skipped))
+            {
+                row.Status = TargetStatus.Skipped;
+                row.Note ??= totalItems == 1 ? "its item was skipped" : $"all {totalItems} items were skipped";
+            }
             else if (row.SkipReason is not null)
             {
                 row.Status = TargetStatus.Skipped;
