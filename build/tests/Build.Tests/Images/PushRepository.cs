@@ -43,8 +43,12 @@ public sealed class PushRepository : IDisposable
     }
 
     /// <summary>Runs the build CLI with <paramref name="args"/> in this root.</summary>
+    // The build's own output folder: the test folder also holds _build.dll, but without the assemblies that the test
+    // host takes from the ASP.NET Core shared framework (the fakes need it), which the build's runtime does not have.
     public (int ExitCode, string Output) Build(params string[] args) =>
-        Run("dotnet", Root, false, [Path.Combine(AppContext.BaseDirectory, "_build.dll"), .. args, "--root", Root, "--no-logo"]);
+        Run("dotnet", Root, false, [BuildDll, .. args, "--root", Root, "--no-logo"]);
+
+    private static readonly string BuildDll = Path.Combine(Platform.TempRoot.Repository, "build", "_build", "bin", "Debug", "net10.0", "_build.dll");
 
     /// <summary>Runs git in the root (with an identity, as CI would configure one).</summary>
     public string Git(params string[] args) => Run("git", Root, ["-c", "user.name=t", "-c", "user.email=t@t", .. args]).Output.Trim();
