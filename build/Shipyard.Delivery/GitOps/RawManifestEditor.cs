@@ -29,7 +29,7 @@ internal sealed class RawManifestEditor : IManifestEditor
         var (key, value) = YamlSplice.Find(matches[0], "image");
         if (key is null || value is not YamlScalarNode scalar)
             throw new UsageException($"{yaml.Where(matches[0])}: container '{manifest.ImageName}' has no image: value");
-        var previous = Parse(scalar.Value ?? "");
+        var previous = ImageReference.Parse(scalar.Value);
         yaml.Replace(key, scalar, image.ToString());
         var result = yaml.Apply();
         return new ManifestEditResult(result, result != text, previous);
@@ -45,18 +45,5 @@ internal sealed class RawManifestEditor : IManifestEditor
         }
         if (At(root, "spec", "template", "spec") is { } pod) yield return pod;
         if (At(root, "spec", "jobTemplate", "spec", "template", "spec") is { } cron) yield return cron;
-    }
-
-    // "reg:5000/app:tag@sha256:…" → name, tag, digest (a ':' before the last '/' is a registry port).
-    internal static ImageReference? Parse(string reference)
-    {
-        if (reference.Length == 0) return null;
-        string? digest = null;
-        var at = reference.IndexOf('@', StringComparison.Ordinal);
-        if (at >= 0) (reference, digest) = (reference[..at], reference[(at + 1)..]);
-        var colon = reference.LastIndexOf(':');
-        return colon > reference.LastIndexOf('/')
-            ? new ImageReference("", reference[..colon], reference[(colon + 1)..], digest)
-            : new ImageReference("", reference, "latest", digest);
     }
 }

@@ -55,7 +55,7 @@ internal sealed class SsmDeployStrategy(ISsmDeployer deployer, string repository
         var w = request.Service.Workload;
         var target = await deployer.FindInstanceAsync(cancellationToken);
         var result = await new SsmClusterReader(deployer).RollbackAsync(target, w.Namespace, "deployment", w.Deployment, request.Bad.ToString(), cancellationToken);
-        if (!result.RolledBack) throw new NewerDeployException(request.Service.Name, request.Bad, Parse(result.LiveImages.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()));
+        if (!result.RolledBack) throw new NewerDeployException(request.Service.Name, request.Bad, ImageReference.Parse(result.LiveImages.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()));
         await log.WriteLineAsync($"{request.Service.Name}: rollout undo on {target.InstanceId} (SSM command {result.Command.CommandId})");
         return new SsmReceipt
         {
@@ -83,18 +83,7 @@ internal sealed class SsmDeployStrategy(ISsmDeployer deployer, string repository
     }
 
     private static ImageReference? ImageOf(V1PodTemplateSpec template, string container) =>
-        Parse(template.Spec.Containers.FirstOrDefault(c => c.Name == container)?.Image);
-
-    // "registry/repo:tag@sha256:…" → name, tag, digest (a ':' before the last '/' is a registry port).
-    private static ImageReference? Parse(string? reference)
-    {
-        if (string.IsNullOrEmpty(reference)) return null;
-        string? digest = null;
-        var at = reference.IndexOf('@', StringComparison.Ordinal);
-        if (at >= 0) (reference, digest) = (reference[..at], reference[(at + 1)..]);
-        var colon = reference.LastIndexOf(':');
-        return colon > reference.LastIndexOf('/') ? new("", reference[..colon], reference[(colon + 1)..], digest) : new("", reference, "", digest);
-    }
+        ImageReference.Parse(template.Spec.Containers.FirstOrDefault(c => c.Name == container)?.Image);
 
     private async Task SweepOnceAsync(CancellationToken cancellationToken)
     {

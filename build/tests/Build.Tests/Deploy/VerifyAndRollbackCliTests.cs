@@ -25,25 +25,7 @@ public sealed class VerifyAndRollbackCliTests : IAsyncLifetime
         var manifest = new GitOpsManifest { Path = DeployWorld.Manifest, ImageName = "todo-api", Application = "todo-api" };
         _cluster = FakeGitOpsController.Start(_api, _world.Remote, manifest,
             new KubernetesWorkload { Namespace = "todo", Deployment = "todo-api", Container = "todo-api" }, image => image.Contains(":bad", StringComparison.Ordinal));
-        _kubeconfig = Path.Combine(_world.Root, ".nuke", "temp", "kubeconfig");
-        await File.WriteAllTextAsync(_kubeconfig, $"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: fake
-              cluster:
-                server: {_api.Url.ToString().TrimEnd('/')}
-            users:
-            - name: ci
-              user:
-                token: fake-token
-            contexts:
-            - name: fake
-              context:
-                cluster: fake
-                user: ci
-            current-context: fake
-            """);
+        _kubeconfig = FakeKubernetesApi.WriteKubeconfig(_api.Url);
         foreach (var tag in new[] { "good111", "bad2222", "good333" }) await _world.Registry.PutImageAsync("todo/todo-api", tag, seed: tag);
     }
 

@@ -61,8 +61,8 @@ public sealed class RawManifestEditorTests
     [Fact]
     public void ARegistryPortIsNotMistakenForATag()
     {
-        RawManifestEditor.Parse("127.0.0.1:5000/todo-api").ShouldBe(new ImageReference("", "127.0.0.1:5000/todo-api", "latest"));
-        RawManifestEditor.Parse("r:5000/a:t@sha256:1").ShouldBe(new ImageReference("", "r:5000/a", "t", "sha256:1"));
+        ImageReference.Parse("127.0.0.1:5000/todo-api").ShouldBe(new ImageReference("", "127.0.0.1:5000/todo-api", "latest"));
+        ImageReference.Parse("r:5000/a:t@sha256:1").ShouldBe(new ImageReference("", "r:5000/a", "t", "sha256:1"));
     }
 
     [Theory]

@@ -41,32 +41,6 @@ public sealed class KubectlRolloutStatus : IDisposable
         return (_process.ExitCode, (await _stdout + await _stderr).Trim());
     }
 
-    /// <summary>Writes a kubeconfig for <paramref name="server"/> (plain http, a dummy token) into a new temp folder.</summary>
-    public static string WriteKubeconfig(Uri server, string ns)
-    {
-        var folder = Directory.CreateTempSubdirectory("kubectl-fake-").FullName;
-        var file = Path.Combine(folder, "config");
-        File.WriteAllText(file, $"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: fake
-              cluster:
-                server: {server.ToString().TrimEnd('/')}
-            users:
-            - name: ci
-              user:
-                token: fake-token
-            contexts:
-            - name: fake
-              context:
-                cluster: fake
-                user: ci
-                namespace: {ns}
-            current-context: fake
-            """);
-        return file;
-    }
 
     /// <inheritdoc />
     public void Dispose()

@@ -23,7 +23,7 @@ public sealed class RolloutRun : IAsyncDisposable
         var api = await FakeKubernetesApi.StartAsync();
         var scenario = new RolloutScenario(api, RolloutScenario.KindOf(script) == "Deployment" ? "todo-api" : "todo-cache", step);
         scenario.Seed(script);
-        return new RolloutRun(api, scenario, KubectlRolloutStatus.WriteKubeconfig(api.Url, scenario.Namespace));
+        return new RolloutRun(api, scenario, FakeKubernetesApi.WriteKubeconfig(api.Url, scenario.Namespace));
     }
 
     /// <summary>Our verifier, configured the way the pipeline does it: from KUBECONFIG.</summary>

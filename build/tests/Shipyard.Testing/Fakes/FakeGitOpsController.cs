@@ -130,17 +130,7 @@ public sealed class FakeGitOpsController : IAsyncDisposable
     {
         var generation = d["metadata"]!["generation"]?.GetValue<long>() ?? 1;
         d["metadata"]!["generation"] = generation;
-        d["status"] = new JsonObject
-        {
-            ["observedGeneration"] = generation,
-            ["replicas"] = total,
-            ["updatedReplicas"] = updated,
-            ["readyReplicas"] = available,
-            ["availableReplicas"] = available,
-            ["conditions"] = new JsonArray(
-                new JsonObject { ["type"] = "Available", ["status"] = "True", ["reason"] = "MinimumReplicasAvailable" },
-                new JsonObject { ["type"] = "Progressing", ["status"] = "True", ["reason"] = reason }),
-        };
+        d["status"] = RolloutObjects.DeploymentStatus(generation, total, updated, available, reason);
     });
 
     private void Edit(KubernetesResourceType type, string objectName, Action<JsonObject> edit)

@@ -317,4 +317,31 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         var body = await JsonSerializer.DeserializeAsync<JsonObject>(request.Body);
         return body?["preconditions"]?["resourceVersion"]?.GetValue<string>();
     }
+
+    /// <summary>Writes a kubeconfig for <paramref name="server"/> (plain http, a dummy token) into a new temp folder.</summary>
+    public static string WriteKubeconfig(Uri server, string ns = "todo")
+    {
+        var folder = Directory.CreateTempSubdirectory("kubectl-fake-").FullName;
+        var file = Path.Combine(folder, "config");
+        File.WriteAllText(file, $"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: fake
+              cluster:
+                server: {server.ToString().TrimEnd('/')}
+            users:
+            - name: ci
+              user:
+                token: fake-token
+            contexts:
+            - name: fake
+              context:
+                cluster: fake
+                user: ci
+                namespace: {ns}
+            current-context: fake
+            """);
+        return file;
+    }
 }

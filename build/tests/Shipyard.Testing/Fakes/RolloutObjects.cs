@@ -91,4 +91,17 @@ public static class RolloutObjects
 
     private static JsonArray Owner(string kind, string name, string uid) =>
         new(new JsonObject { ["apiVersion"] = "apps/v1", ["kind"] = kind, ["name"] = name, ["uid"] = uid, ["controller"] = true });
+
+    /// <summary>A Deployment status as the controller writes it; <paramref name="status"/> is the Progressing condition's.</summary>
+    public static JsonObject DeploymentStatus(long observed, int total, int updated, int available, string reason, string status = "True") => new()
+    {
+        ["observedGeneration"] = observed,
+        ["replicas"] = total,
+        ["updatedReplicas"] = updated,
+        ["readyReplicas"] = available,
+        ["availableReplicas"] = available,
+        ["conditions"] = new JsonArray(
+            new JsonObject { ["type"] = "Available", ["status"] = "True", ["reason"] = "MinimumReplicasAvailable" },
+            new JsonObject { ["type"] = "Progressing", ["status"] = status, ["reason"] = reason }),
+    };
 }

@@ -69,7 +69,7 @@ public sealed partial class RolloutScenario(FakeKubernetesApi api, string name, 
     private void SeedDeployment()
     {
         var d = RolloutObjects.Workload("Deployment", name, container, OldImage, replicas, "RollingUpdate");
-        d["status"] = DeploymentStatus(1, replicas, replicas, replicas, "NewReplicaSetAvailable");
+        d["status"] = RolloutObjects.DeploymentStatus(1, replicas, replicas, replicas, "NewReplicaSetAvailable");
         var uid = api.Store.Seed(T.Deployment, ns, d)["metadata"]!["uid"]!.GetValue<string>();
         api.Store.Seed(T.ReplicaSet, ns, RolloutObjects.ReplicaSet(name, uid, "old1111", 1, container, OldImage, replicas));
         for (var i = 0; i < replicas; i++)
@@ -88,13 +88,13 @@ public sealed partial class RolloutScenario(FakeKubernetesApi api, string name, 
         if (script == RolloutScript.Paused)
         {
             // A paused controller creates no new ReplicaSet, so no replica counts as updated.
-            Edit(T.Deployment, d => d["status"] = DeploymentStatus(2, replicas, 0, replicas, "DeploymentPaused", "Unknown"));
+            Edit(T.Deployment, d => d["status"] = RolloutObjects.DeploymentStatus(2, replicas, 0, replicas, "DeploymentPaused", "Unknown"));
             return;
         }
         var uid = api.Store.Get(T.Deployment, ns, name).Body["metadata"]!["uid"]!.GetValue<string>();
         api.Store.Seed(T.ReplicaSet, ns, RolloutObjects.ReplicaSet(name, uid, "new2222", 2, container, NewImage, 1));
         NewPod(0, ready: false);
-        Edit(T.Deployment, d => d["status"] = DeploymentStatus(2, replicas + 1, 1, replicas, "ReplicaSetUpdated"));
+        Edit(T.Deployment, d => d["status"] = RolloutObjects.DeploymentStatus(2, replicas + 1, 1, replicas, "ReplicaSetUpdated"));
         await Task.Delay(pace, cancellationToken);
         switch (script)
         {
@@ -110,7 +110,7 @@ public sealed partial class RolloutScenario(FakeKubernetesApi api, string name, 
                 Event("Pod", $"{name}-new2222-0", "Warning", "Failed", $"Failed to pull image \"{NewImage}\": not found");
                 return;
             case RolloutScript.ProgressDeadlineExceeded:
-                Edit(T.Deployment, d => d["status"] = DeploymentStatus(2, replicas + 1, 1, replicas, "ProgressDeadlineExceeded", "False"));
+                Edit(T.Deployment, d => d["status"] = RolloutObjects.DeploymentStatus(2, replicas + 1, 1, replicas, "ProgressDeadlineExceeded", "False"));
                 Event("Deployment", name, "Warning", "ProgressDeadlineExceeded", $"ReplicaSet \"{name}-new2222\" has timed out progressing.");
                 return;
             case RolloutScript.DeletedMidWatch:
@@ -134,27 +134,16 @@ public sealed partial class RolloutScenario(FakeKubernetesApi api, string name, 
             Edit(T.ReplicaSet, $"{name}-new2222", rs => rs["spec"]!["replicas"] = Math.Min(k + 1, replicas));
             Edit(T.ReplicaSet, $"{name}-old1111", rs => rs["spec"]!["replicas"] = replicas - k);
             // One old pod is still terminating at every step: "1 old replicas are pending termination" once all are updated.
-            Edit(T.Deployment, d => d["status"] = DeploymentStatus(2, replicas + 1, Math.Min(k + 1, replicas), replicas, "ReplicaSetUpdated"));
+            Edit(T.Deployment, d => d["status"] = RolloutObjects.DeploymentStatus(2, replicas + 1, Math.Min(k + 1, replicas), replicas, "ReplicaSetUpdated"));
             await Task.Delay(pace, cancellationToken);
         }
-        Edit(T.Deployment, d => d["status"] = DeploymentStatus(2, replicas, replicas, replicas, "NewReplicaSetAvailable"));
+        Edit(T.Deployment, d => d["status"] = RolloutObjects.DeploymentStatus(2, replicas, replicas, replicas, "NewReplicaSetAvailable"));
         CompletedAt = Stopwatch.GetTimestamp();
     }
 
     private void NewPod(int i, bool ready, string? waiting = null, string? message = null, int restarts = 0, string? lastTerminated = null) =>
         api.Store.Seed(T.Pod, ns, RolloutObjects.Pod($"{name}-new2222-{i}", name, "pod-template-hash", "new2222", container, NewImage, ready, waiting, message, restarts, lastTerminated));
 
-    private static JsonObject DeploymentStatus(long observed, int total, int updated, int available, string reason, string status = "True") => new()
-    {
-        ["observedGeneration"] = observed,
-        ["replicas"] = total,
-        ["updatedReplicas"] = updated,
-        ["readyReplicas"] = available,
-        ["availableReplicas"] = available,
-        ["conditions"] = new JsonArray(
-            new JsonObject { ["type"] = "Available", ["status"] = "True", ["reason"] = "MinimumReplicasAvailable" },
-            new JsonObject { ["type"] = "Progressing", ["status"] = status, ["reason"] = reason }),
-    };
 
     private async Task SetImageAsync(KubernetesResourceType type, CancellationToken cancellationToken)
     {
