@@ -155,7 +155,7 @@ partial class Pipeline
         try
         {
             var receipt = await strategy.RollbackAsync(plan, context.CancellationToken);
-            var verified = await VerifyImageAsync(service, plan.Target, context);
+            var verified = await VerifyImageAsync(service, plan.Target, context, (receipt as GitOpsReceipt)?.Revision);
             var ok = verified.Status != StageStatus.Failed;
             var entry = new RolledBackEntry
             {

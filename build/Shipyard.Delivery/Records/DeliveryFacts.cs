@@ -47,6 +47,7 @@ public static class DeliveryFacts
             case RolledBackEntry r:
                 Add(RolledBackTo, r.To);
                 Add(Previous, r.From);
+                Add(Source, r.Verified?.Source);
                 AddReceipt(r.Receipt, Add);
                 break;
         }
