@@ -33,7 +33,29 @@ internal sealed class GitOpsRepository : IGitOpsRepository
 
     public string Name => $"{_remote.Url}@{_settings.Branch}";
 
-    public Task CheckReachableAsync(CancellationToken cancellationToken) => Task.Run(() =>
+    public async Task CheckReachableAsync(CancellationToken cancellationToken)
+    {
+        if (_remote.Url.StartsWith("ssh://", StringComparison.OrdinalIgnoreCase)) await CheckOverSshAsync(cancellationToken);
+        else await Task.Run(CheckWithLibGit2, cancellationToken);
+    }
+
+    // libgit2 starts ssh with our own stderr, so an unreachable host would print ssh's lines before our one-line
+    // error; git ls-remote through the process runner keeps them, and BatchMode keeps ssh from prompting.
+    private async Task CheckOverSshAsync(CancellationToken cancellationToken)
+    {
+        var result = await _git.RunAsync("git", ["ls-remote", "--exit-code", "--heads", _remote.Url, _settings.Branch],
+            new ProcessOptions { Echo = false, Check = false, Environment = new Dictionary<string, string?> { ["GIT_SSH_COMMAND"] = "ssh -o BatchMode=yes" } },
+            cancellationToken);
+        if (result.ExitCode == 2)
+            throw new UsageException($"GitOps repository {_remote.Url} has no branch '{_settings.Branch}' (set --gitops-branch)");
+        if (result.ExitCode != 0)
+        {
+            var why = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? $"git exited with {result.ExitCode}";
+            throw new UsageException($"GitOps repository {_remote.Url} is not reachable: {_remote.Scrub(why)}");
+        }
+    }
+
+    private void CheckWithLibGit2()
     {
         if (_remote.IsLocal && !Directory.Exists(_remote.LocalPath))
             throw new UsageException($"GitOps repository {_remote.Url} does not exist (give a clone URL or the path of a repository)");
@@ -48,7 +70,7 @@ internal sealed class GitOpsRepository : IGitOpsRepository
         }
         if (!refs.Any(r => r.CanonicalName == $"refs/heads/{_settings.Branch}"))
             throw new UsageException($"GitOps repository {_remote.Url} has no branch '{_settings.Branch}' (set --gitops-branch)");
-    }, cancellationToken);
+    }
 
     public Task<IReadOnlyList<ManifestEditResult>> PreviewAsync(IReadOnlyList<GitOpsChange> changes, CancellationToken cancellationToken) =>
         Task.Run<IReadOnlyList<ManifestEditResult>>(() =>
