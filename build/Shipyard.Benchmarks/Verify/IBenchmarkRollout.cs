@@ -1,6 +1,7 @@
 using k8s;
+using Shipyard.Delivery.Verify;
 
-namespace Shipyard.Delivery.Verify;
+namespace Shipyard.Benchmarks.Verify;
 
 /// <summary>
 /// A cluster stand-in the <see cref="VerifyBenchmark"/> can script one rollout on (the tests' fake API server with a
