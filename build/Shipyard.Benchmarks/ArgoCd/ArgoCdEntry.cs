@@ -24,7 +24,7 @@ internal sealed class ArgoCdEntry(BenchmarkSettings settings, TextWriter output)
         var poll = $"poll ≤{f.PollInterval.TotalSeconds:0.#} s";
         return
         [
-            new("argocd: Synced+Healthy → wait returns", $"watch {f.WatchP50Ms:0} ms (max {f.WatchMaxMs:0}) vs {poll} {f.PollP50Ms:0} ms (max {f.PollMaxMs:0})",
+            new("argocd: Synced+Healthy → wait returns", $"watch {f.WatchP50Ms:0.0} ms (max {f.WatchMaxMs:0.0}) vs {poll} {f.PollP50Ms:0} ms (max {f.PollMaxMs:0})",
                 "<= 0.5 s (watch, slowest)", f.WatchMaxMs <= 500, $"p50 of {iterations} syncs per mode, alternated; fake Argo CD stream endpoint"),
             new("argocd: deadline → wait returns", $"watch {f.WatchOvershootMs:+0;-0;+0} ms, {poll} {f.PollOvershootMs:+0;-0;+0} ms past a {deadline.TotalSeconds:0.#} s deadline",
                 "<= 1 s", Math.Max(f.WatchOvershootMs, f.PollOvershootMs) <= 1000, "an application that never reaches the revision"),
