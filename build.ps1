@@ -24,7 +24,7 @@ if (Test-Path (Join-Path $LocalDotnetDir 'dotnet*')) {
 
 # Paths, sizes and modification times of every build source: any edit, addition or removal changes it.
 function Get-Fingerprint {
-    $dirs = 'build/_build', 'build/Shipyard.Engine', 'build/Shipyard.Delivery' | ForEach-Object { Join-Path $RootDir $_ }
+    $dirs = 'build/_build', 'build/Shipyard.Engine', 'build/Shipyard.Delivery', 'build/Shipyard.Benchmarks', 'build/tests/Shipyard.Testing' | ForEach-Object { Join-Path $RootDir $_ }
     $entries = Get-ChildItem -Path $dirs -Recurse -Force |
         Where-Object { $_.FullName -notmatch '[\\/](bin|obj)([\\/]|$)' }
     $entries += Get-ChildItem -Path $RootDir -File -Force | Where-Object { $_.Name -eq 'global.json' -or $_.Name -like 'Directory.*.props' }

@@ -1,4 +1,4 @@
-using Shipyard.Delivery.ArgoCd;
+using Shipyard.Benchmarks.ArgoCd;
 using Shipyard.Delivery.Tests.Fakes;
 
 namespace Shipyard.Delivery.Tests.ArgoCd;
@@ -12,31 +12,11 @@ public sealed class ArgoCdBenchmarkTests
     private static int Size => int.TryParse(Environment.GetEnvironmentVariable("SHIPYARD_ARGOCD_BENCHMARK_SIZE"), out var n) ? n : 2;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Fresh fake applications per iteration; the fake records when each became Synced and Healthy.</summary>
-    private sealed class TrackingScenario(FakeArgoCdApi api) : IArgoCdBenchmarkScenario
-    {
-        private const string Old = "0ld0ld0ld0ld0ld0ld0ld0ld0ld0ld0ld0ld0ld0";
-        private readonly Dictionary<string, FakeArgoApplication> _apps = [];
-
-        public Task<(string Application, string Revision)> ArrangeAsync(int iteration, bool reachable, CancellationToken cancellationToken)
-        {
-            var revision = $"{iteration:x8}".PadRight(40, 'c');
-            // Reachable: a manual-sync app whose operation runs ~20 ticks; unreachable: auto-sync never sees the commit.
-            var app = api.Add(reachable
-                ? new FakeArgoApplication($"bench-{iteration}", Old) { HeadRevision = revision, OperationTicks = 20 }
-                : new FakeArgoApplication($"bench-{iteration}", Old) { AutoSync = true });
-            _apps[app.Name] = app;
-            return Task.FromResult((app.Name, revision));
-        }
-
-        public long? SyncedAndHealthyAt(string application, string revision) => _apps[application].SyncedAndHealthyAt(revision);
-    }
-
     [Fact]
     public async Task TheBenchmarkMeasuresWatchAndPollInTheSameRun()
     {
         await using var api = await FakeArgoCdApi.StartAsync();
-        var scenario = new TrackingScenario(api);
+        var scenario = new FakeArgoScenario(api);
         var benchmark = new ArgoCdBenchmark(api.Url, api.Token, scenario) { PollInterval = Size > 2 ? TimeSpan.FromSeconds(2) : TimeSpan.FromMilliseconds(200) };
 
         var figures = await benchmark.RunAsync(Size, TimeSpan.FromMilliseconds(Size > 2 ? 3000 : 300), Ct);

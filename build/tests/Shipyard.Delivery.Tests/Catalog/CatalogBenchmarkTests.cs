@@ -1,3 +1,4 @@
+using Shipyard.Benchmarks.Catalog;
 using Shipyard.Delivery.Catalog;
 
 namespace Shipyard.Delivery.Tests.Catalog;

@@ -1,3 +1,4 @@
+using Shipyard.Benchmarks.Changes;
 using Shipyard.Delivery.Changes;
 using Shipyard.Delivery.Processes;
 

@@ -1,3 +1,4 @@
+using Shipyard.Benchmarks.GitOps;
 using Shipyard.Delivery.GitOps;
 
 namespace Shipyard.Delivery.Tests.GitOps;

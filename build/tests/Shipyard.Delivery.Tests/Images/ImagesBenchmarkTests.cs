@@ -1,3 +1,4 @@
+using Shipyard.Benchmarks.Images;
 using Shipyard.Delivery.Images;
 using Shipyard.Delivery.Registry;
 using Shipyard.Delivery.Tests.Infrastructure;

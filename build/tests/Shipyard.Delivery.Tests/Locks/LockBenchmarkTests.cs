@@ -1,3 +1,4 @@
+using Shipyard.Benchmarks.Locks;
 using Shipyard.Delivery.Locks;
 using Shipyard.Delivery.Processes;
 using Shipyard.Delivery.Tests.Fakes;

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using Shipyard.Delivery.Registry;
 using Shipyard.Engine;
+using Shipyard.Delivery.Images;
 
-namespace Shipyard.Delivery.Images;
+namespace Shipyard.Benchmarks.Images;
 
 /// <summary>
 /// Measures what "add every tag through the registry API" costs: adds <c>n</c> tags to an image already in a

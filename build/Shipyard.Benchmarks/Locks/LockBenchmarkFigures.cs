@@ -1,4 +1,4 @@
-namespace Shipyard.Delivery.Locks;
+namespace Shipyard.Benchmarks.Locks;
 
 /// <summary>What <see cref="LockBenchmark"/> measured.</summary>
 /// <param name="Lock">Which lock (e.g. <c>lease (fake API)</c>).</param>

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using LibGit2Sharp;
 using Shipyard.Delivery.Catalog;
 using Shipyard.Delivery.Images;
+using Shipyard.Delivery.GitOps;
 
-namespace Shipyard.Delivery.GitOps;
+namespace Shipyard.Benchmarks.GitOps;
 
 /// <summary>
 /// Measures concurrent GitOps deploys against one remote: <c>writers</c> deploys of different services (one manifest

@@ -1,4 +1,4 @@
-namespace Shipyard.Delivery.Verify;
+namespace Shipyard.Benchmarks.Verify;
 
 /// <summary>What <see cref="VerifyBenchmark"/> measured, medians over the iterations (ms).</summary>
 /// <param name="Iterations">Rollouts per scenario.</param>

@@ -1,4 +1,4 @@
-namespace Shipyard.Delivery.Images;
+namespace Shipyard.Benchmarks.Images;
 
 /// <summary>What adding tags through the registry API moved, against what a full image push moves.</summary>
 /// <param name="ExtraTags">Tags added.</param>

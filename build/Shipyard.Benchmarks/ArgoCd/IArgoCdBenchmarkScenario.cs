@@ -1,4 +1,4 @@
-namespace Shipyard.Delivery.ArgoCd;
+namespace Shipyard.Benchmarks.ArgoCd;
 
 /// <summary>The Argo CD server side of <see cref="ArgoCdBenchmark"/> (an in-process fake, or a test instance).</summary>
 public interface IArgoCdBenchmarkScenario

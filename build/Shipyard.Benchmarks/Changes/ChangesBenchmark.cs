@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Shipyard.Delivery.Processes;
+using Shipyard.Delivery.Changes;
 
-namespace Shipyard.Delivery.Changes;
+namespace Shipyard.Benchmarks.Changes;
 
 /// <summary>
 /// Times the affected-set computation (diff + rules, for the whole catalog) against <c>git diff --name-only base head</c>

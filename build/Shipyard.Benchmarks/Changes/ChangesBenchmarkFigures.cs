@@ -1,4 +1,4 @@
-namespace Shipyard.Delivery.Changes;
+namespace Shipyard.Benchmarks.Changes;
 
 /// <summary>The benchmark's measurements (medians), and the ratios to <c>git diff --name-only</c>.</summary>
 /// <param name="Files">Files in the generated repository.</param>

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Shipyard.Delivery.Processes;
+using Shipyard.Delivery.Verify;
 
-namespace Shipyard.Delivery.Verify;
+namespace Shipyard.Benchmarks.Verify;
 
 /// <summary>
 /// Reaction times of Verify against <c>kubectl rollout status</c> on the same rollouts in the same run: from the

@@ -1,8 +1,9 @@
 using System.Text;
 using Shipyard.Delivery.Catalog;
 using Shipyard.Delivery.Processes;
+using Shipyard.Delivery.Changes;
 
-namespace Shipyard.Delivery.Changes;
+namespace Shipyard.Benchmarks.Changes;
 
 /// <summary>
 /// A generated monorepo for the benchmark: <c>services</c> services of <c>filesPerService</c> files each (spread over

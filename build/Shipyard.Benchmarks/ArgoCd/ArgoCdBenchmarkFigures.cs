@@ -1,4 +1,4 @@
-namespace Shipyard.Delivery.ArgoCd;
+namespace Shipyard.Benchmarks.ArgoCd;
 
 /// <summary>What <see cref="ArgoCdBenchmark"/> measured, watch and poll in the same run.</summary>
 /// <param name="Iterations">Syncs measured per mode.</param>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Shipyard.Delivery.ArgoCd;
 
-namespace Shipyard.Delivery.ArgoCd;
+namespace Shipyard.Benchmarks.ArgoCd;
 
 /// <summary>
 /// Measures how late the Argo CD waits notice success, and how far past its deadline a hopeless wait runs: watching

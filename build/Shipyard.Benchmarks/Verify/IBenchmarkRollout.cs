@@ -1,10 +1,11 @@
 using k8s;
+using Shipyard.Delivery.Verify;
 
-namespace Shipyard.Delivery.Verify;
+namespace Shipyard.Benchmarks.Verify;
 
 /// <summary>
-/// A cluster stand-in the <see cref="VerifyBenchmark"/> can script one rollout on (the tests' fake API server with a
-/// scenario; the lead may move this with the benchmark code).
+/// A cluster stand-in the <see cref="VerifyBenchmark"/> can script one rollout on (the fake API server with a
+/// scenario, see <see cref="FakeClusterRollout"/>).
 /// </summary>
 public interface IBenchmarkRollout : IAsyncDisposable
 {

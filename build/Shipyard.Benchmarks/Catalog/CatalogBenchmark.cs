@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Shipyard.Delivery.Catalog;
 
-namespace Shipyard.Delivery.Catalog;
+namespace Shipyard.Benchmarks.Catalog;
 
 /// <summary>
 /// How long loading the catalog takes (it runs at the start of every build), against a baseline of the least

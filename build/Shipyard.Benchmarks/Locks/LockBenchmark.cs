@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Shipyard.Delivery.Locks;
 
-namespace Shipyard.Delivery.Locks;
+namespace Shipyard.Benchmarks.Locks;
 
 /// <summary>
 /// Measures a deploy lock: uncontended acquire and release latency, and throughput when contenders compete, each

@@ -1,4 +1,4 @@
-namespace Shipyard.Delivery.GitOps;
+namespace Shipyard.Benchmarks.GitOps;
 
 /// <summary>Figures of one <see cref="GitOpsBenchmark"/> run.</summary>
 /// <param name="Writers">Concurrent deploys (one service and manifest each).</param>

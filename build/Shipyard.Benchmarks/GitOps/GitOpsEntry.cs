@@ -1,0 +1,25 @@
+namespace Shipyard.Benchmarks.GitOps;
+
+/// <summary>The suite's GitOps rows: concurrent deploys in one pipeline and as separate jobs racing on one remote.</summary>
+internal sealed class GitOpsEntry(BenchmarkSettings settings, TextWriter output) : IBenchmark
+{
+    public string Name => "gitops";
+
+    public async Task<IReadOnlyList<BenchmarkRow>> RunAsync(CancellationToken cancellationToken)
+    {
+        var writers = settings.Full ? 20 : 4;
+        var rows = new List<BenchmarkRow>();
+        foreach (var separate in new[] { false, true })
+        {
+            var f = await new GitOpsBenchmark(Path.GetTempPath(), settings.Time).RunAsync(writers, separate, cancellationToken);
+            await output.WriteLineAsync(f.ToString());
+            rows.Add(new($"gitops: {writers} deploys, {(separate ? "separate jobs" : "one pipeline")}",
+                $"{f.Ratio:0.0}x one deploy's git step ({f.ConcurrentWall.TotalMilliseconds:0} vs {f.SingleWrite.TotalMilliseconds:0} ms)",
+                // Separate jobs racing on one remote serialize by nature: only losing no deploy is a goal there.
+                separate ? "all landed, linear" : "<= 3x, all landed, linear",
+                (separate || f.Ratio <= 3) && f.Landed == writers && f.Linear,
+                $"{f.Landed}/{writers} landed, {(f.Linear ? "linear" : "NOT linear")}, {f.TotalAttempts} push attempts (worst {f.MostAttempts})"));
+        }
+        return rows;
+    }
+}
