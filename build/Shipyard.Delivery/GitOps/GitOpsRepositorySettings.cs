@@ -27,6 +27,22 @@ public sealed record GitOpsRepositorySettings
     /// <summary>Largest backoff window.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(4);
 
+    /// <summary>
+    /// After a push lost a race, queue behind the other writers on the write-queue ref
+    /// (<c>refs/locks/gitops-write-&lt;branch&gt;</c>, a git-ref lock in the same repository) and retry at once while
+    /// holding it, instead of sleeping and racing again. False: jittered exponential backoff only (the old behaviour).
+    /// </summary>
+    public bool QueueAfterRace { get; init; } = true;
+
+    /// <summary>
+    /// How long a crashed writer's place in the write queue blocks the others (the queue ref's TTL); a live holder
+    /// renews it every third of this.
+    /// </summary>
+    public TimeSpan QueueTtl { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Mean pause between looks at the write queue while another writer holds it.</summary>
+    public TimeSpan QueuePoll { get; init; } = TimeSpan.FromMilliseconds(30);
+
     /// <summary>The run's tool-time accumulator: the time inside git is recorded there (null: not recorded).</summary>
     public Shipyard.Delivery.Processes.ToolTimes? ToolTimes { get; init; }
 }
