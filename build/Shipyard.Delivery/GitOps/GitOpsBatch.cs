@@ -1,4 +1,3 @@
-using Shipyard.Delivery.Locks;
 using Shipyard.Engine;
 
 namespace Shipyard.Delivery.GitOps;
@@ -7,18 +6,19 @@ namespace Shipyard.Delivery.GitOps;
 /// Commits a batch of changes in one clone, one commit each, and pushes them together. When the push is rejected
 /// because the branch moved, it resets to the new tip and applies every change again from scratch (an edit that is
 /// no longer needed then makes no commit), at most <see cref="GitOpsRepositorySettings.MaxAttempts"/> times.
-/// With a write <paramref name="queue"/> the first rejection queues this writer behind the others (a git-ref lock in the
-/// same repository) and every retry is immediate while it holds the queue: racing writers then push one after another,
-/// each twice at most, instead of colliding again after each backoff. Without one (or when the queue ref cannot be
+/// With a write <paramref name="queue"/> the first rejection queues this writer behind the others (tickets in the same
+/// repository) and every retry is immediate once its turn came: racing writers then push one after another, about
+/// twice each, instead of colliding again after each backoff. Without one (or when the queue ref cannot be
 /// written) it retries with jittered exponential backoff.
 /// </summary>
 internal sealed class GitOpsBatch(
     GitOpsClone clone, List<PendingWrite> batch, GitOpsRepositorySettings settings, TextWriter log, TimeProvider time, Random random,
-    IDeployLock? queue = null, string queueKey = "")
+    GitOpsWriteQueue? queue = null)
 {
     private readonly List<PendingWrite> _active = [.. batch];
-    private ILockHandle? _queued;
+    private IAsyncDisposable? _queued;
     private bool _queueTried;
+    private TimeSpan _firstPush;
 
     public async Task RunAsync()
     {
@@ -63,15 +63,15 @@ internal sealed class GitOpsBatch(
         await Task.Delay(delay, time);
     }
 
-    // The queue is an optimisation: a remote that refuses the queue ref (or a queue that cannot be had) falls back to backoff.
-    private async Task<ILockHandle?> TryQueueAsync(string rejection)
+    // The queue is an optimisation: a remote that refuses the ticket refs falls back to backoff.
+    private async Task<IAsyncDisposable?> TryQueueAsync(string rejection)
     {
         await log.WriteLineAsync($"GitOps push rejected ({rejection}); queuing behind the other writers of {clone.Name}");
         try
         {
             // Every write of the batch comes from one run, so any of their cancellations stops the wait.
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource([.. _active.Select(p => p.CancellationToken)]);
-            return await queue!.AcquireAsync(queueKey, cancel.Token);
+            return await queue!.EnterAsync(_firstPush, cancel.Token);
         }
         catch (BuildFailedException e)
         {
@@ -86,7 +86,9 @@ internal sealed class GitOpsBatch(
         {
             var applied = Apply();
             if (applied.Count == 0) return;
+            var started = time.GetTimestamp();
             var rejection = applied.Any(a => a.Commit is not null) ? await clone.PushAsync(CancellationToken.None) : null;
+            if (attempt == 1) _firstPush = time.GetElapsedTime(started);
             if (rejection is null)
             {
                 foreach (var (p, edit, commit, head) in applied) p.Complete(new GitOpsWriteResult(commit, head, edit, attempt));

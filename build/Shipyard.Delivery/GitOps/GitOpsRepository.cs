@@ -9,7 +9,7 @@ namespace Shipyard.Delivery.GitOps;
 /// A GitOps repository reached through libgit2 (LibGit2Sharp). Writes that arrive while another is under way
 /// (the pipeline deploys services in parallel) are grouped: one temporary clone, one commit per change, one push.
 /// A rejected push (another process pushed first) fetches the new tip and applies every change again there; after the
-/// first rejection the writer queues on a git-ref lock in the same repository so racing processes push in turn.
+/// first rejection the writer takes a ticket in the repository's write queue so racing processes push in turn.
 /// </summary>
 internal sealed class GitOpsRepository : IGitOpsRepository
 {
@@ -19,7 +19,7 @@ internal sealed class GitOpsRepository : IGitOpsRepository
     private readonly TimeProvider _time;
     private readonly Random _random;
     private readonly ProcessRunner _git;
-    private readonly IDeployLock? _writeQueue;
+    private readonly GitOpsWriteQueue? _writeQueue;
     private readonly Lock _gate = new();
     private readonly List<PendingWrite> _queue = [];
     private bool _writing;
@@ -33,18 +33,9 @@ internal sealed class GitOpsRepository : IGitOpsRepository
         _random = random ?? Random.Shared;
         _git = new ProcessRunner(log, _remote.Scrub, settings.ToolTimes);
         if (settings.QueueAfterRace)
-            _writeQueue = new DeployLock(new GitRefLockStore(_git, _remote.Url, settings.Token, settings.WorkRoot),
-                new LockOptions
-                {
-                    Holder = $"gitops-writer-{Guid.NewGuid():N}",
-                    Ttl = settings.QueueTtl,
-                    RetryInterval = settings.QueuePoll,
-                    AcquireTimeout = settings.QueueTtl * 5,
-                }, time, log);
+            _writeQueue = new GitOpsWriteQueue(new GitRefLockStore(_git, _remote.Url, settings.Token, settings.WorkRoot),
+                settings.Branch, settings.QueueTtl, settings.QueuePoll, time, log);
     }
-
-    /// <summary>The write queue's lock key: one queue per branch.</summary>
-    internal string QueueKey => $"gitops-write-{_settings.Branch}";
 
     public string Name => $"{_remote.Url}@{_settings.Branch}";
 
@@ -116,7 +107,7 @@ internal sealed class GitOpsRepository : IGitOpsRepository
             {
                 using var clone = GitOpsClone.Create(_remote, _settings.Branch, Name, _settings.WorkRoot, _git);
                 batch = TakeAll();
-                await new GitOpsBatch(clone, batch, _settings, _log, _time, _random, _writeQueue, QueueKey).RunAsync();
+                await new GitOpsBatch(clone, batch, _settings, _log, _time, _random, _writeQueue).RunAsync();
             }
             catch (Exception e)
             {

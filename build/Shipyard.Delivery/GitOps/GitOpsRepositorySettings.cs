@@ -28,19 +28,18 @@ public sealed record GitOpsRepositorySettings
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(4);
 
     /// <summary>
-    /// After a push lost a race, queue behind the other writers on the write-queue ref
-    /// (<c>refs/locks/gitops-write-&lt;branch&gt;</c>, a git-ref lock in the same repository) and retry at once while
-    /// holding it, instead of sleeping and racing again. False: jittered exponential backoff only (the old behaviour).
+    /// After a push lost a race, take a ticket in the write queue (refs <c>refs/locks/gitops-queue-&lt;branch&gt;/*</c> in the
+    /// same repository), wait for the writers ahead, then retry at once, instead of sleeping and racing again.
+    /// False: jittered exponential backoff only (the old behaviour).
     /// </summary>
     public bool QueueAfterRace { get; init; } = true;
 
     /// <summary>
-    /// How long a crashed writer's place in the write queue blocks the others (the queue ref's TTL); a live holder
-    /// renews it every third of this.
+    /// How long a crashed writer's ticket holds up the queue: older tickets are ignored.
     /// </summary>
     public TimeSpan QueueTtl { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Mean pause between looks at the write queue while another writer holds it.</summary>
+    /// <summary>Pause between looks at the write queue for the writer next in line (those further back wait longer).</summary>
     public TimeSpan QueuePoll { get; init; } = TimeSpan.FromMilliseconds(30);
 
     /// <summary>The run's tool-time accumulator: the time inside git is recorded there (null: not recorded).</summary>

@@ -49,7 +49,6 @@ public sealed class GitOpsWriteQueueTests : IDisposable
 
         result.Attempts.ShouldBe(2);
         log.ToString().ShouldContain("queuing behind the other writers");
-        log.ToString().ShouldContain("lock gitops-write-main acquired");
         log.ToString().ShouldNotContain(" ms (attempt");
         (await remote.LogAsync()).Select(l => l[41..]).ShouldBe(["Update todo-api to version api1234", "Update todo-web to version web5678", "Seed manifests"]);
         (await remote.GitAsync("for-each-ref", "refs/locks/")).ShouldBeEmpty();
