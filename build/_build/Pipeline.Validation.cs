@@ -69,7 +69,6 @@ partial class Pipeline
             GitHubVariable = LockVariable,
         });
         ArgoCds.ValidateServer(ArgocdServer, "--argocd-server");
-        ValidateHttpUrl(SlackApiUrl, "--slack-api-url");
         ValidateHttpUrl(AwsEndpointUrl, "--aws-endpoint-url");
         if (!string.IsNullOrEmpty(GithubRepository) && !OwnerAndName().IsMatch(GithubRepository))
             throw new UsageException($"--github-repository '{UsageException.Escape(GithubRepository)}' must be owner/name (letters, digits, '-', '_', '.')");
