@@ -183,7 +183,32 @@ partial class Pipeline
                 (separate || f.Ratio <= 3) && f.Landed == writers && f.Linear,
                 $"{f.Landed}/{writers} landed, {(f.Linear ? "linear" : "NOT linear")}, {f.TotalAttempts} push attempts (worst {f.MostAttempts})"));
         }
+        // Racing CI jobs as separate OS processes: the old algorithm (backoff only) and the write queue, in the same run.
+        var contender = await ContenderCommandAsync(context);
+        foreach (var queue in new[] { false, true })
+        {
+            var f = await new GitOpsProcessBenchmark(Path.GetTempPath(), contender).RunAsync(writers, queue, context.CancellationToken);
+            await context.Output.WriteLineAsync(f.ToString());
+            rows.Add(new($"gitops: {writers} racing jobs (processes), {(queue ? "write queue" : "backoff only")}",
+                $"{f.Ratio:0.0}x one job's git step, {f.AttemptsPerWriter:0.0} push attempts per job",
+                "<= 10x, <= 2 attempts/job, all landed, linear",
+                f.Ratio <= 10 && f.AttemptsPerWriter <= 2 && f.Landed == writers && f.Linear,
+                $"{f.ConcurrentWall.TotalMilliseconds:0} vs {f.SingleWrite.TotalMilliseconds:0} ms; {f.Landed}/{writers} landed, {(f.Linear ? "linear" : "NOT linear")}, {f.TotalAttempts} attempts (worst {f.MostAttempts})"));
+        }
         return [.. rows];
+    }
+
+    /// <summary>
+    /// Builds build/benchmarks/Shipyard.Contender (one racing job or lock contender per OS process) into .nuke/temp and
+    /// returns the command that starts one.
+    /// </summary>
+    async Task<IReadOnlyList<string>> ContenderCommandAsync(TargetContext context)
+    {
+        var output = Path.Combine(RootDirectory, ".nuke", "temp", "contender");
+        await new ProcessRunner(context.Output, Mask).RunAsync("dotnet",
+            ["build", Path.Combine(RootDirectory, "build", "benchmarks", "Shipyard.Contender", "Shipyard.Contender.csproj"), "-c", "Release", "-o", output, "-nologo", "-v", "q"],
+            new ProcessOptions { WorkingDirectory = RootDirectory }, context.CancellationToken);
+        return ["dotnet", Path.Combine(output, "Shipyard.Contender.dll")];
     }
 
     /// <summary>git-ref on a local bare repository; lease only against a configured cluster (the fake API server is test-only).</summary>
@@ -200,6 +225,13 @@ partial class Pipeline
             await runner.RunAsync("git", ["init", "--quiet", "--bare", Path.Combine(root, "gitops.git")], new ProcessOptions { Echo = false }, context.CancellationToken);
             rows.Add(LockRow(await LockBenchmark.RunAsync("git-ref (local bare repository)",
                 [.. stores.Select((s, i) => (IDeployLock)new DeployLock(s, Options(i), Time, TextWriter.Null))], iterations, context.CancellationToken)));
+            // Separate OS processes, as separate CI jobs contend: 1,000 acquisitions in the full run.
+            var (processes, trials) = full ? (4, 250) : (2, 10);
+            var t = await new LockProcessBenchmark(await ContenderCommandAsync(context)).RunAsync(
+                "git-ref (local bare repository)", "git-ref", Path.Combine(root, "gitops.git"), processes, trials, root, context.CancellationToken);
+            await context.Output.WriteLineAsync(t.ToString());
+            rows.Add(new($"locks: git-ref, {processes} processes", $"{t.DoubleHolders} double holders in {t.Trials} acquisitions", "0 double holders",
+                t.DoubleHolders == 0, $"{t.Wall.TotalSeconds:0.0} s, {t.Trials / t.Wall.TotalSeconds:0.0} acquisitions/s"));
         }
         finally
         {
