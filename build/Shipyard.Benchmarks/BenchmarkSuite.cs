@@ -33,7 +33,7 @@ public sealed class BenchmarkSuite
         IBenchmark[] all =
         [
             new HelpStartupEntry(settings, output), new ChangesEntry(settings, output), new CatalogEntry(settings),
-            new ImagesEntry(settings, output), new GitOpsEntry(settings, output), new LocksEntry(settings),
+            new ImagesEntry(settings, output), new GitOpsEntry(settings, output), new LocksEntry(settings, output),
             new VerifyEntry(settings, output), new ArgoCdEntry(settings, output),
         ];
         return new BenchmarkSuite(all, output, settings.Full);

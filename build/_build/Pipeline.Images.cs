@@ -149,7 +149,10 @@ partial class Pipeline
         return (Interlocked.CompareExchange(ref _builderName, detect, null) ?? detect).Value;
     }
 
+    // NAME is a build ARG name: a letter or '_' first, then letters, digits, '_' (a blank or '=x' would reach the builder).
     Dictionary<string, string> BuildArgs() => BuildArg.ToDictionary(
-        a => a.Contains('=') ? a[..a.IndexOf('=')] : throw new UsageException($"--build-arg '{UsageException.Escape(a)}' is not NAME=value."),
+        a => a.IndexOf('=') is > 0 and var eq && (char.IsAsciiLetter(a[0]) || a[0] == '_') && a[..eq].All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
+            ? a[..eq]
+            : throw new UsageException($"--build-arg '{UsageException.Escape(a)}' is not NAME=value (NAME: letters, digits, '_')."),
         a => a[(a.IndexOf('=') + 1)..]);
 }

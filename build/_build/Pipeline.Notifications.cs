@@ -23,6 +23,7 @@ partial class Pipeline
     // Called once before any target runs: a malformed webhook is a usage error then, not a surprise at the end.
     void AddConfiguredNotifiers()
     {
+        ValidateHttpUrl(SlackApiUrl, "--slack-api-url");
         var run = DeliveryViews.Run(DeployEnvironmentName, CiRun, CiRun?.Sha); // locally: no links, so no commit is read here
         Notifiers.Add(new RecordNotifier(Shipyard.Delivery.Notifications.Notifiers.Slack(new SlackSettings
         {
@@ -33,7 +34,7 @@ partial class Pipeline
         }, Log, Mask, Time), run));
         if (GithubDeployments && CiRun is not null)
             Notifiers.Add(new RecordNotifier(Shipyard.Delivery.Notifications.Notifiers.GitHubDeployments(
-                new GitHubDeploymentSettings { Token = GithubToken, ApiUrl = new Uri(GithubApiUrl.TrimEnd('/') + "/") }, Log, Mask), run));
+                new GitHubDeploymentSettings { Token = GithubToken, ApiUrl = Shipyard.Delivery.Locks.GitHubApiUrl.Parse(GithubApiUrl, "--github-api-url") }, Log, Mask), run));
         if (Host.IsServer) Notifiers.Add(new RunPageNotifier(Host, run, Log));
     }
 

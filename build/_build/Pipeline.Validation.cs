@@ -4,6 +4,7 @@ using Shipyard.Delivery.Images.Tags;
 using Shipyard.Delivery.Locks;
 using Shipyard.Delivery.Registry;
 using Shipyard.Delivery.Versioning;
+using Shipyard.Engine;
 
 // The validation phase: after planning, before the first target. Every component the plan will use checks its settings
 // here, through its own static validator, so bad input ends the run with one line and exit code 2 having run and
@@ -16,6 +17,7 @@ partial class Pipeline
         base.OnValidating(plannedTargets);
         bool Planned(string target) => plannedTargets.Contains(target);
 
+        if (Planned(nameof(Build)) || Planned(nameof(Push)) || Planned(nameof(Deploy))) Registries.Validate(Registry, "--registry");
         if (Planned(nameof(Build)) || Planned(nameof(Push))) ValidateImageInputs();
         if (Planned(nameof(Push))) RegistryLogin.ValidatePair(RegistryUsername, RegistryPassword);
         if (Planned(nameof(Benchmark)) || Planned(nameof(BenchmarkChanges))) SelectedBenchmarks();
@@ -26,7 +28,19 @@ partial class Pipeline
         if (Planned(nameof(Deploy))) ValidateDeployInputs();
         // A bad --kube-context or an unreadable kubeconfig is bad input, not a Verify failure.
         if (Planned(nameof(Verify)) || Planned(nameof(Rollback))) _ = Cluster;
+        if (Planned(nameof(Rollback)) && To is not null) OciTag.ValidateSetting(To, "--to");
     }
+
+    // Blank means unset; anything else must be an absolute http(s) URL with a host (it becomes an HttpClient base address).
+    static void ValidateHttpUrl(string? value, string option)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return;
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || url.Host.Length == 0)
+            throw new UsageException($"{option} must be an http(s) URL, got '{UsageException.Escape(value)}'");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")]
+    private static partial System.Text.RegularExpressions.Regex OwnerAndName();
 
     void ValidateChangeInputs()
     {
@@ -55,6 +69,9 @@ partial class Pipeline
             GitHubVariable = LockVariable,
         });
         ArgoCds.ValidateServer(ArgocdServer, "--argocd-server");
+        ValidateHttpUrl(AwsEndpointUrl, "--aws-endpoint-url");
+        if (!string.IsNullOrEmpty(GithubRepository) && !OwnerAndName().IsMatch(GithubRepository))
+            throw new UsageException($"--github-repository '{UsageException.Escape(GithubRepository)}' must be owner/name (letters, digits, '-', '_', '.')");
         ArgoCds.Validate(ArgocdServer, ArgocdToken, ArgocdTimeout);
     }
 }

@@ -40,7 +40,7 @@ public sealed class GitOpsBenchmark(string workRoot, TimeProvider time, string? 
             var wall = await TimeAsync(() => Task.WhenAll(Enumerable.Range(0, writers).Select(async i =>
                 results[i] = await (separate ? Open() : repository).WriteAsync(Change(i, "concurrent"), cancellationToken))));
 
-            var (landed, linear) = Inspect(url, root, writers, results);
+            var (landed, linear) = Inspect(url, root, writers, results.Select(r => r.Commit));
             return new GitOpsBenchmarkFigures(writers, separate, singles.Order().ElementAt(1), wall, landed, linear,
                 results.Sum(r => r.Attempts), results.Max(r => r.Attempts));
         }
@@ -58,7 +58,8 @@ public sealed class GitOpsBenchmark(string workRoot, TimeProvider time, string? 
         return time.GetElapsedTime(start);
     }
 
-    private static GitOpsChange Change(int service, string tag) => new($"bench/svc-{service}/kustomization.yaml", (text, path) =>
+    /// <summary>The benchmark's change: service <paramref name="service"/>'s image tag set to <paramref name="tag"/>.</summary>
+    internal static GitOpsChange Change(int service, string tag) => new($"bench/svc-{service}/kustomization.yaml", (text, path) =>
         ManifestEditors.For(ManifestKind.Kustomize).Edit(text, path,
             new GitOpsManifest { Path = path, ImageName = $"svc-{service}", Application = $"svc-{service}" },
             new ImageReference("127.0.0.1:5000", $"svc-{service}", tag)),
@@ -83,14 +84,15 @@ public sealed class GitOpsBenchmark(string workRoot, TimeProvider time, string? 
         return new Uri(bare).AbsoluteUri;
     }
 
-    private static (int Landed, bool Linear) Inspect(string url, string root, int writers, GitOpsWriteResult[] results)
+    /// <summary>How many of <paramref name="commits"/> are on main, and whether main's history has no merge.</summary>
+    internal static (int Landed, bool Linear) Inspect(string url, string root, int writers, IEnumerable<string?> commits)
     {
-        var clone = Repository.Clone(url, Path.Combine(root, "inspect"), new CloneOptions { BranchName = "main" });
+        var clone = Repository.Clone(url, Path.Combine(root, $"inspect-{Guid.NewGuid():N}"), new CloneOptions { BranchName = "main" });
         using var repo = new Repository(clone);
-        var commits = repo.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = repo.Head.Tip }).ToList();
-        var shas = commits.Select(c => c.Sha).ToHashSet();
-        var landed = results.Count(r => r.Commit is not null && shas.Contains(r.Commit));
+        var history = repo.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = repo.Head.Tip }).ToList();
+        var shas = history.Select(c => c.Sha).ToHashSet();
+        var landed = commits.Count(c => c is not null && shas.Contains(c));
         Debug.Assert(landed <= writers);
-        return (landed, commits.All(c => c.Parents.Count() <= 1));
+        return (landed, history.All(c => c.Parents.Count() <= 1));
     }
 }

@@ -20,6 +20,18 @@ internal sealed class GitOpsEntry(BenchmarkSettings settings, TextWriter output)
                 (separate || f.Ratio <= 3) && f.Landed == writers && f.Linear,
                 $"{f.Landed}/{writers} landed, {(f.Linear ? "linear" : "NOT linear")}, {f.TotalAttempts} push attempts (worst {f.MostAttempts})"));
         }
+        // Racing CI jobs as separate OS processes: backoff only and the write queue, in the same run.
+        var contender = await ContenderCommand.BuildAsync(settings, output, cancellationToken);
+        foreach (var queue in new[] { false, true })
+        {
+            var f = await new GitOpsProcessBenchmark(Path.GetTempPath(), contender).RunAsync(writers, queue, cancellationToken);
+            await output.WriteLineAsync(f.ToString());
+            rows.Add(new($"gitops: {writers} racing jobs (processes), {(queue ? "write queue" : "backoff only")}",
+                $"{f.Ratio:0.0}x one job's git step, {f.AttemptsPerWriter:0.0} push attempts per job",
+                "<= 10x, <= 2 attempts/job, all landed, linear",
+                f.Ratio <= 10 && f.AttemptsPerWriter <= 2 && f.Landed == writers && f.Linear,
+                $"{f.ConcurrentWall.TotalMilliseconds:0} vs {f.SingleWrite.TotalMilliseconds:0} ms; {f.Landed}/{writers} landed, {(f.Linear ? "linear" : "NOT linear")}, {f.TotalAttempts} attempts (worst {f.MostAttempts})"));
+        }
         return rows;
     }
 }

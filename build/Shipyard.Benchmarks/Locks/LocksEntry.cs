@@ -8,7 +8,7 @@ namespace Shipyard.Benchmarks.Locks;
 /// The suite's lock rows: the git-ref lock on a local bare repository, and the Lease lock only against a configured
 /// cluster (a Lease on the fake API server would time the fake, not a cluster's consistency).
 /// </summary>
-internal sealed class LocksEntry(BenchmarkSettings settings) : IBenchmark
+internal sealed class LocksEntry(BenchmarkSettings settings, TextWriter output) : IBenchmark
 {
     public string Name => "locks";
 
@@ -24,6 +24,13 @@ internal sealed class LocksEntry(BenchmarkSettings settings) : IBenchmark
             await runner.RunAsync("git", ["init", "--quiet", "--bare", Path.Combine(root, "gitops.git")], new ProcessOptions { Echo = false }, cancellationToken);
             rows.Add(Row(await LockBenchmark.RunAsync("git-ref (local bare repository)",
                 [.. stores.Select((s, i) => (IDeployLock)new DeployLock(s, Options(i), settings.Time, TextWriter.Null))], iterations, cancellationToken)));
+            // Separate OS processes, as separate CI jobs contend: 1,000 acquisitions in the full run.
+            var (processes, trials) = settings.Full ? (4, 250) : (2, 10);
+            var t = await new LockProcessBenchmark(await ContenderCommand.BuildAsync(settings, output, cancellationToken)).RunAsync(
+                "git-ref (local bare repository)", "git-ref", Path.Combine(root, "gitops.git"), processes, trials, root, cancellationToken);
+            await output.WriteLineAsync(t.ToString());
+            rows.Add(new($"locks: git-ref, {processes} processes", $"{t.DoubleHolders} double holders in {t.Trials} acquisitions", "0 double holders",
+                t.DoubleHolders == 0, $"{t.Wall.TotalSeconds:0.0} s, {t.Trials / t.Wall.TotalSeconds:0.0} acquisitions/s"));
         }
         finally
         {

@@ -5,13 +5,20 @@ namespace Shipyard.Delivery.GitOps;
 /// <summary>
 /// Commits a batch of changes in one clone, one commit each, and pushes them together. When the push is rejected
 /// because the branch moved, it resets to the new tip and applies every change again from scratch (an edit that is
-/// no longer needed then makes no commit), with jittered exponential backoff, at most
-/// <see cref="GitOpsRepositorySettings.MaxAttempts"/> times.
+/// no longer needed then makes no commit), at most <see cref="GitOpsRepositorySettings.MaxAttempts"/> times.
+/// With a write <paramref name="queue"/> the first rejection queues this writer behind the others (tickets in the same
+/// repository) and every retry is immediate once its turn came: racing writers then push one after another, about
+/// twice each, instead of colliding again after each backoff. Without one (or when the queue ref cannot be
+/// written) it retries with jittered exponential backoff.
 /// </summary>
 internal sealed class GitOpsBatch(
-    GitOpsClone clone, List<PendingWrite> batch, GitOpsRepositorySettings settings, TextWriter log, TimeProvider time, Random random)
+    GitOpsClone clone, List<PendingWrite> batch, GitOpsRepositorySettings settings, TextWriter log, TimeProvider time, Random random,
+    GitOpsWriteQueue? queue = null)
 {
     private readonly List<PendingWrite> _active = [.. batch];
+    private IAsyncDisposable? _queued;
+    private bool _queueTried;
+    private TimeSpan _firstPush;
 
     public async Task RunAsync()
     {
@@ -27,11 +34,61 @@ internal sealed class GitOpsBatch(
 
     private async Task CommitAndPushAsync()
     {
+        try
+        {
+            await PushLoopAsync();
+        }
+        finally
+        {
+            if (_queued is not null) await _queued.DisposeAsync();
+        }
+    }
+
+    // Holding the queue, a rejection means a writer that has not queued (its first push) got in first: no sleep then.
+    private async Task BeforeRetryAsync(int attempt, string rejection, int count)
+    {
+        if (_queued is null && queue is not null && !_queueTried)
+        {
+            _queueTried = true;
+            _queued = await TryQueueAsync(rejection);
+            if (_queued is not null) return;
+        }
+        if (_queued is not null)
+        {
+            await log.WriteLineAsync($"GitOps push rejected ({rejection}) while holding the write queue; applying {count} change(s) again on the new tip now (attempt {attempt + 1} of {settings.MaxAttempts})");
+            return;
+        }
+        var delay = Backoff(attempt);
+        await log.WriteLineAsync($"GitOps push rejected ({rejection}); applying {count} change(s) again on the new tip in {delay.TotalMilliseconds:0} ms (attempt {attempt + 1} of {settings.MaxAttempts})");
+        await Task.Delay(delay, time);
+    }
+
+    // The queue is an optimisation: a remote that refuses the ticket refs falls back to backoff.
+    private async Task<IAsyncDisposable?> TryQueueAsync(string rejection)
+    {
+        await log.WriteLineAsync($"GitOps push rejected ({rejection}); queuing behind the other writers of {clone.Name}");
+        try
+        {
+            // Every write of the batch comes from one run, so any of their cancellations stops the wait.
+            using var cancel = CancellationTokenSource.CreateLinkedTokenSource([.. _active.Select(p => p.CancellationToken)]);
+            return await queue!.EnterAsync(_firstPush, cancel.Token);
+        }
+        catch (BuildFailedException e)
+        {
+            await log.WriteLineAsync($"GitOps write queue unavailable ({e.Message.Split('\n')[0]}); retrying with backoff instead");
+            return null;
+        }
+    }
+
+    private async Task PushLoopAsync()
+    {
         for (var attempt = 1; ; attempt++)
         {
             var applied = Apply();
             if (applied.Count == 0) return;
+            var started = time.GetTimestamp();
             var rejection = applied.Any(a => a.Commit is not null) ? await clone.PushAsync(CancellationToken.None) : null;
+            if (attempt == 1) _firstPush = time.GetElapsedTime(started);
             if (rejection is null)
             {
                 foreach (var (p, edit, commit, head) in applied) p.Complete(new GitOpsWriteResult(commit, head, edit, attempt));
@@ -42,9 +99,7 @@ internal sealed class GitOpsBatch(
                     $"GitOps push to {clone.Name} was rejected {attempt} times ({rejection}): other writers kept moving the branch. " +
                     "Nothing of this deploy was pushed; run the deploy again.");
 
-            var delay = Backoff(attempt);
-            await log.WriteLineAsync($"GitOps push rejected ({rejection}); applying {applied.Count} change(s) again on the new tip in {delay.TotalMilliseconds:0} ms (attempt {attempt + 1} of {settings.MaxAttempts})");
-            await Task.Delay(delay, time);
+            await BeforeRetryAsync(attempt, rejection, applied.Count);
             clone.FetchAndReset();
         }
     }

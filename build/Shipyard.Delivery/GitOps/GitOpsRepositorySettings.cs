@@ -27,6 +27,21 @@ public sealed record GitOpsRepositorySettings
     /// <summary>Largest backoff window.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(4);
 
+    /// <summary>
+    /// After a push lost a race, take a ticket in the write queue (refs <c>refs/locks/gitops-queue-&lt;branch&gt;/*</c> in the
+    /// same repository), wait for the writers ahead, then retry at once, instead of sleeping and racing again.
+    /// False: jittered exponential backoff only (the old behaviour).
+    /// </summary>
+    public bool QueueAfterRace { get; init; }
+
+    /// <summary>
+    /// How long a crashed writer's ticket holds up the queue: older tickets are ignored.
+    /// </summary>
+    public TimeSpan QueueTtl { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Pause between looks at the write queue for the writer next in line (those further back wait longer).</summary>
+    public TimeSpan QueuePoll { get; init; } = TimeSpan.FromMilliseconds(30);
+
     /// <summary>The run's tool-time accumulator: the time inside git is recorded there (null: not recorded).</summary>
     public Shipyard.Delivery.Processes.ToolTimes? ToolTimes { get; init; }
 }

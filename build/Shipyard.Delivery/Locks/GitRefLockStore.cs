@@ -62,6 +62,20 @@ internal sealed class GitRefLockStore : ILockStore, IDisposable
         return GitRefLockMessage.Parse(cat.StandardOutput);
     }
 
+    /// <summary>
+    /// The keys under <paramref name="prefix"/> that exist on the remote (one <c>ls-remote</c>, no objects fetched), e.g.
+    /// the tickets of a queue whose entries are locks created without force under one prefix.
+    /// </summary>
+    internal async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var scratch = await ScratchAsync();
+        var result = await GitAsync(scratch, ["ls-remote", "--refs", _remote, $"{RefName(prefix)}*"], cancellationToken, check: false);
+        if (result.ExitCode != 0)
+            throw new BuildFailedException($"Cannot list {RefName(prefix)}* in the GitOps repository: {Tail(result)}");
+        return [.. result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('\t')[^1]["refs/locks/".Length..])];
+    }
+
     /// <inheritdoc />
     public Task<LockRecord?> TryCreateAsync(string key, LockClaim claim, CancellationToken cancellationToken) =>
         PushClaimAsync(key, expected: "", GitRefLockMessage.For(key, claim, claim.Now, token: null), cancellationToken);

@@ -41,6 +41,26 @@ public static class Registries
         return slash < 0 ? (registry, "") : (registry[..(registry.Length - rest.Length + slash)], rest[(slash + 1)..].Trim('/'));
     }
 
+    /// <summary>
+    /// Checks a registry value: <c>host[:port][/namespace]</c>, optionally with <c>http://</c> or <c>https://</c>, the
+    /// namespace in the lower-case path grammar of image references.
+    /// </summary>
+    /// <param name="registry">The value as configured.</param>
+    /// <param name="setting">How the caller names the setting in the message.</param>
+    /// <exception cref="Shipyard.Engine.UsageException">Anything else (one line, the value escaped).</exception>
+    public static string Validate(string registry, string setting = "The registry")
+    {
+        var (server, ns) = Split(registry ?? "");
+        var bare = server.Contains("://", StringComparison.Ordinal) ? server[(server.IndexOf("://", StringComparison.Ordinal) + 3)..] : server;
+        var valid = bare.Length > 0 && bare.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or ':' or '[' or ']')
+            && (server == bare || server.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || server.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            && Uri.TryCreate("http://" + bare, UriKind.Absolute, out var uri) && uri.Host.Length > 0
+            && ns.Split('/').All(part => ns.Length == 0 || (part.Length > 0 && char.IsAsciiLetterOrDigit(part[0])
+                && part.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '_' or '-')));
+        return valid ? registry! : throw new Shipyard.Engine.UsageException(
+            $"{setting} '{Shipyard.Engine.UsageException.Escape(registry ?? "")}' is not a registry: host[:port][/namespace], e.g. ghcr.io/acme or 127.0.0.1:5000");
+    }
+
     private static Uri BaseUri(string host)
     {
         if (host.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || host.StartsWith("https://", StringComparison.OrdinalIgnoreCase))

@@ -23,6 +23,9 @@ internal sealed class ParameterSources
         sources._layers.Add(("environment", FromEnvironment(environment, prefixed: false)));
         foreach (var profile in profiles.Reverse())
         {
+            // A profile names a file in .nuke/: a separator or '..' would reach outside it.
+            if (profile.Length == 0 || profile.StartsWith('.') || profile.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+                throw new UsageException($"Profile '{UsageException.Escape(profile)}' is not a profile name (letters, digits, '-', '_', '.'; not starting with '.'). Available: {string.Join(", ", AvailableProfiles(nukeDirectory))}");
             var path = nukeDirectory is null ? null : Path.Combine(nukeDirectory, $"parameters.{profile}.json");
             if (path is null || !File.Exists(path))
                 throw new UsageException($"Profile '{profile}' does not exist: no .nuke/parameters.{profile}.json. Available: {string.Join(", ", AvailableProfiles(nukeDirectory))}");

@@ -27,10 +27,11 @@ internal sealed class DeployWorld : IAsyncDisposable
     /// <summary>The environment of a run: no cluster unless <paramref name="kubeconfig"/> names one, and no user's kubeconfig.</summary>
     public Dictionary<string, string> Environment(string? kubeconfig = null) => new() { ["KUBECONFIG"] = kubeconfig ?? "", ["HOME"] = _home };
 
-    public static async Task<DeployWorld> CreateAsync()
+    /// <summary>Makes the world; with <paramref name="username"/> the registry requires Basic auth.</summary>
+    public static async Task<DeployWorld> CreateAsync(string? username = null, string? password = null)
     {
         var root = new TempRoot().CopySamplePlatform();
-        var registry = await RegistryServer.StartAsync();
+        var registry = await RegistryServer.StartAsync(username, password);
         Git(root.Path, "init", "--quiet", "--initial-branch=main");
         Git(root.Path, "add", "-A");
         Git(root.Path, "commit", "--quiet", "-m", "Sample platform");

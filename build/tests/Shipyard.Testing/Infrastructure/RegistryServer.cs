@@ -12,6 +12,9 @@ public sealed class RegistryServer : IAsyncDisposable
     private readonly Process _process;
     private readonly string _root;
 
+    // Basic credentials of an htpasswd registry, so PutImageAsync can put images into it too.
+    private string? _basic;
+
     private RegistryServer(Process process, string root, int port) => (_process, _root, Port) = (process, root, port);
 
     public int Port { get; }
@@ -47,6 +50,7 @@ public sealed class RegistryServer : IAsyncDisposable
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         var server = new RegistryServer(process, root, port);
+        if (username is not null) server._basic = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{username}:{password}"));
         await server.WaitUntilReadyAsync();
         return server;
     }
@@ -75,6 +79,7 @@ public sealed class RegistryServer : IAsyncDisposable
     public async Task<string> PutImageAsync(string repository, string tag, string seed = "")
     {
         using var http = new HttpClient { BaseAddress = new Uri($"http://{Host}/") };
+        if (_basic is not null) http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", _basic);
         var config = System.Text.Encoding.UTF8.GetBytes($"{{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{{\"Labels\":{{\"seed\":\"{seed}\"}}}},\"rootfs\":{{\"type\":\"layers\",\"diff_ids\":[]}}}}");
         var configDigest = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(config));
         var upload = await http.PostAsync($"v2/{repository}/blobs/uploads/", null);

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Shipyard.Delivery.Processes;
+using Shipyard.Engine;
+
+namespace Shipyard.Benchmarks.GitOps;
+
+using Shipyard.Delivery.GitOps;
+
+/// <summary>
+/// Racing CI jobs: <c>writers</c> deploys of different services, each in its own OS process with its own repository
+/// object, released together against one bare remote, versus one such process alone (the same protocol, so both
+/// figures include the same per-process costs). <paramref name="writerCommand"/> starts one writer process (e.g.
+/// <c>dotnet Shipyard.Contender.dll</c>); that process calls <see cref="RunWriterAsync"/>.
+/// </summary>
+public sealed class GitOpsProcessBenchmark(string workRoot, IReadOnlyList<string> writerCommand)
+{
+    /// <summary>Runs the race; <paramref name="queue"/> false measures the backoff-only algorithm for comparison.</summary>
+    public async Task<GitOpsBenchmarkFigures> RunAsync(int writers, bool queue, CancellationToken cancellationToken)
+    {
+        var root = Directory.CreateDirectory(Path.Combine(workRoot, $"gitops-race-{Guid.NewGuid():N}")).FullName;
+        try
+        {
+            var url = GitOpsBenchmark.Seed(Path.Combine(root, "remote.git"), writers + 3);
+            IReadOnlyList<string> Args(int service, string tag) =>
+                ["gitops-write", url, root, service.ToString(CultureInfo.InvariantCulture), tag, queue ? "queue" : "backoff"];
+
+            var singles = new List<TimeSpan>();
+            for (var i = 0; i < 3; i++)
+                singles.Add((await ContenderProcesses.RunAsync(writerCommand, [Args(writers + i, "single")], cancellationToken)).Wall);
+
+            var (wall, lines) = await ContenderProcesses.RunAsync(writerCommand,
+                [.. Enumerable.Range(0, writers).Select(i => Args(i, "concurrent"))], cancellationToken);
+            var results = lines.Select(l => l.Split(' ')).Select(f => (Attempts: int.Parse(f[0], CultureInfo.InvariantCulture), Commit: f[1] == "-" ? null : f[1])).ToList();
+            var (landed, linear) = GitOpsBenchmark.Inspect(url, root, writers, results.Select(r => r.Commit));
+            return new GitOpsBenchmarkFigures(writers, true, singles.Order().ElementAt(1), wall, landed, linear,
+                results.Sum(r => r.Attempts), results.Max(r => r.Attempts),
+                $"separate processes, {(queue ? "write queue" : "backoff only")}");
+        }
+        finally
+        {
+            foreach (var f in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)) File.SetAttributes(f, FileAttributes.Normal);
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The writer process: <c>gitops-write &lt;url&gt; &lt;work-root&gt; &lt;service&gt; &lt;tag&gt; queue|backoff</c>. Warms up
+    /// (reachability check and a dry run), prints <c>ready</c>, waits for a line on <paramref name="input"/>, writes, and
+    /// prints <c>done &lt;attempts&gt; &lt;commit or -&gt;</c>.
+    /// </summary>
+    public static async Task RunWriterAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (args.Count != 6 || args[0] != "gitops-write" || !int.TryParse(args[3], CultureInfo.InvariantCulture, out var service))
+            throw new UsageException("usage: gitops-write <url> <work-root> <service-number> <tag> queue|backoff");
+        var repository = new GitOpsRepository(
+            new GitOpsRepositorySettings { Url = args[1], WorkRoot = args[2], MaxAttempts = 30, QueueAfterRace = args[5] == "queue" },
+            TextWriter.Null, TimeProvider.System);
+        var change = GitOpsBenchmark.Change(service, args[4]);
+        await repository.CheckReachableAsync(cancellationToken);
+        await repository.PreviewAsync([change], cancellationToken);
+        await output.WriteLineAsync("ready");
+        await output.FlushAsync(cancellationToken);
+        await input.ReadLineAsync(cancellationToken);
+        var result = await repository.WriteAsync(change, cancellationToken);
+        await output.WriteLineAsync($"done {result.Attempts} {result.Commit ?? "-"}");
+        await output.FlushAsync(cancellationToken);
+    }
+}
