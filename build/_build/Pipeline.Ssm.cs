@@ -34,8 +34,24 @@ partial class Pipeline
                 instanceFilter: host.InstanceFilter ?? "Name=*k3s-master*",
                 bucketPrefix: host.BucketPrefix ?? "k3s-deploy",
                 scriptPath: host.Script ?? "deploy/ssm/deploy.sh",
-                deadline: SsmTimeout);
+                deadline: SsmTimeout,
+                credentials: AwsCredentialsOfEnvironment());
             return _ssmDeployers[service.Name] = SsmDeployers.Create(settings, log, Time, ToolRunner(log));
         }
+    }
+
+    // The run's environment (what configure-aws-credentials exports in CI), not the process's: the SDK's own chain reads
+    // process variables, which an in-process run or a caller's overrides would bypass. Without keys: the SDK's chain
+    // (shared profile, web identity, instance role).
+    Amazon.Runtime.AWSCredentials? AwsCredentialsOfEnvironment()
+    {
+        var key = Environment.GetValueOrDefault("AWS_ACCESS_KEY_ID");
+        var secret = Environment.GetValueOrDefault("AWS_SECRET_ACCESS_KEY");
+        if (string.IsNullOrEmpty(key) || string.IsNullOrEmpty(secret)) return null;
+        AddSecret(secret);
+        var session = Environment.GetValueOrDefault("AWS_SESSION_TOKEN");
+        if (string.IsNullOrEmpty(session)) return new Amazon.Runtime.BasicAWSCredentials(key, secret);
+        AddSecret(session);
+        return new Amazon.Runtime.SessionAWSCredentials(key, secret, session);
     }
 }

@@ -27,9 +27,11 @@ internal sealed class DeployWorld : IAsyncDisposable
     /// <summary>The environment of a run: no cluster unless <paramref name="kubeconfig"/> names one, and no user's kubeconfig.</summary>
     public Dictionary<string, string> Environment(string? kubeconfig = null) => new() { ["KUBECONFIG"] = kubeconfig ?? "", ["HOME"] = _home };
 
-    public static async Task<DeployWorld> CreateAsync()
+    /// <summary>The world; <paramref name="customize"/> edits the copy before it is committed (e.g. a service's strategy).</summary>
+    public static async Task<DeployWorld> CreateAsync(Action<TempRoot>? customize = null)
     {
         var root = new TempRoot().CopySamplePlatform();
+        customize?.Invoke(root);
         var registry = await RegistryServer.StartAsync();
         Git(root.Path, "init", "--quiet", "--initial-branch=main");
         Git(root.Path, "add", "-A");
