@@ -46,7 +46,8 @@ partial class Pipeline
     /// <summary>What <c>--plan</c> shows under Deploy, Verify and Rollback for the SSM services of the run.</summary>
     protected override IReadOnlyList<string> PlanDetails(string target)
     {
-        var ssm = (target == nameof(Verify) ? VerifyServices : DeployServices).Where(s => s.Strategy == DeployStrategy.Ssm).ToList();
+        // --plan runs nothing, so no change detection either: without --service, every SSM service that may deploy.
+        var ssm = SelectedServices.Where(s => s.Strategy == DeployStrategy.Ssm).ToList();
         return target switch
         {
             nameof(Deploy) => [.. ssm.SelectMany(s => (IEnumerable<string>)
