@@ -88,8 +88,21 @@ internal sealed class SsmPipelineWorld : IAsyncDisposable
 
     public string[] Common => [.. World.Common, "--aws-endpoint-url", Ssm.Url.ToString()];
 
-    public Task<Platform.PipelineRun> RunAsync(string[] args, Action<Pipeline>? configure = null, CancellationToken? cancellation = null) =>
-        Platform.PipelineRun.StartAsync(World.Root, Environment(), configure, cancellation, args);
+    public Task<Platform.PipelineRun> RunAsync(string[] args, Action<Pipeline>? configure = null, CancellationToken? cancellation = null, TimeProvider? time = null) =>
+        Platform.PipelineRun.StartAsync(World.Root, Environment(), configure, cancellation, time, args);
+
+    /// <summary><c>./build.sh</c> of the repository on this world, as its own process, with the run's environment.</summary>
+    public System.Diagnostics.Process StartBuildSh(string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(Path.Combine(Platform.TempRoot.Repository, "build.sh"), [.. args, "--root", World.Root, "--no-logo"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var name in new[] { "GITHUB_ACTIONS", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "SHIPYARD_NESTED_TEST_RUN" }) start.Environment.Remove(name);
+        foreach (var (key, value) in Environment()) start.Environment[key] = value;
+        return System.Diagnostics.Process.Start(start)!;
+    }
 
     public async Task<List<string>> BucketsAsync() =>
         [.. ((await S3.ListBucketsAsync(TestContext.Current.CancellationToken)).Buckets ?? []).Select(b => b.BucketName)];
