@@ -29,7 +29,7 @@ partial class Pipeline
             if (_ssmDeployers.TryGetValue(service.Name, out var known)) return known;
             var host = service.Ssm;
             var settings = SsmSettings.Create(SsmRegion(service), RootDirectory,
-                endpointUrl: string.IsNullOrWhiteSpace(AwsEndpointUrl) ? null : new Uri(AwsEndpointUrl),
+                endpointUrl: AwsEndpoint(),
                 instanceFilter: host.InstanceFilter ?? SsmSettings.DefaultInstanceFilter,
                 bucketPrefix: host.BucketPrefix ?? SsmSettings.DefaultBucketPrefix,
                 scriptPath: host.Script ?? SsmSettings.DefaultScriptPath,
@@ -38,6 +38,12 @@ partial class Pipeline
             return _ssmDeployers[service.Name] = SsmDeployers.Create(settings, log, Time, ToolRunner(log));
         }
     }
+
+    // A malformed URL is bad input (one line, exit 2), not a UriFormatException's stack trace.
+    Uri? AwsEndpoint() =>
+        string.IsNullOrWhiteSpace(AwsEndpointUrl) ? null
+            : Uri.TryCreate(AwsEndpointUrl, UriKind.Absolute, out var url) ? url
+            : throw new UsageException($"--aws-endpoint-url '{AwsEndpointUrl.ReplaceLineEndings(" ")}' is not an absolute http or https URL");
 
     string SsmRegion(CatalogService service) =>
         service.Ssm.Region ?? AwsRegion ?? Environment.GetValueOrDefault("AWS_DEFAULT_REGION")

@@ -131,6 +131,18 @@ public sealed class SsmPipelineTests(SsmPipelineTests.Moto moto) : IClassFixture
         (await world.BucketsAsync()).ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("--aws-endpoint-url", "not a url", "--aws-endpoint-url 'not a url' is not an absolute http or https URL")]
+    [InlineData("--aws-endpoint-url", "ftp://127.0.0.1/", "AWS endpoint URL 'ftp://127.0.0.1/' must be an absolute http or https URL")]
+    public async Task ABadAwsSettingIsOneLineAndExitCode2(string name, string value, string message)
+    {
+        var run = await _world.RunAsync(["Deploy", "--service", SsmPipelineWorld.Service, "--image-tag", "good111", .. _world.World.Common, name, value]);
+
+        run.ExitCode.ShouldBe(2, run.Output);
+        run.Output.Trim().Split('\n')[^1].ShouldContain(message);
+        _world.Ssm.Commands.ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task ThePlanShowsTheSsmStepsOfEachStageAndChangesNothing()
     {
