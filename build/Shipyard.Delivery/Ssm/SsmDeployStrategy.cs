@@ -25,7 +25,15 @@ internal sealed class SsmDeployStrategy(ISsmDeployer deployer, string repository
         return Task.CompletedTask;
     }
 
-    public Task<ImageReference?> DeployedImageAsync(Service service, CancellationToken cancellationToken) => Task.FromResult<ImageReference?>(null);
+    // No desired state in git: what "deployed" means is what the host's workload names now (Verify on its own, and a
+    // redeploy of changed manifests with the running image).
+    public async Task<ImageReference?> DeployedImageAsync(Service service, CancellationToken cancellationToken)
+    {
+        var w = service.Workload;
+        var target = await deployer.FindInstanceAsync(cancellationToken);
+        var json = await new SsmClusterReader(deployer).ReadAsync(target, w.Namespace, w.Kind.ToString(), w.Deployment, cancellationToken);
+        return ImageOf(KubernetesJson.Deserialize<V1Deployment>(json.Workload).Spec.Template, w.Container);
+    }
 
     public async Task<DeployReceipt> DeployAsync(DeployRequest request, CancellationToken cancellationToken)
     {

@@ -43,6 +43,24 @@ public sealed class SsmPipelineTests(SsmPipelineTests.Moto moto) : IClassFixture
     }
 
     [Fact]
+    public async Task VerifyOnItsOwnJudgesTheImageTheHostRunsNowAndRollsNothingBack()
+    {
+        await _world.PushAsync("good000", "good111");
+        (await _world.RunAsync(_world.DeployArgs("good000"))).ExitCode.ShouldBe(0);
+        (await _world.RunAsync(_world.DeployArgs("good111"))).ExitCode.ShouldBe(0);
+
+        var run = await _world.RunAsync(["Verify", "--service", SsmPipelineWorld.Service, .. _world.Common]);
+
+        run.ExitCode.ShouldBe(0, run.Output);
+        run.Row("Verify", SsmPipelineWorld.Service).ShouldSatisfyAllConditions(
+            r => r.Status.ShouldBe(TargetStatus.Succeeded), r => r.Note!.ShouldEndWith("(ssm)"),
+            r => r.Facts.Values.ShouldContain(v => v.Contains(":good111@sha256:", StringComparison.Ordinal)));
+        run.Row("Rollback", null).Status.ShouldBe(TargetStatus.Skipped);
+        _world.Host.Rollbacks.ShouldBeEmpty();
+        _world.Host.Revisions.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task AFailedCommandFailsTheDeployWithItsOutputTailDeletesTheBucketAndTheRecordedCommandIsRolledBack()
     {
         await _world.PushAsync("good111", "good222");
