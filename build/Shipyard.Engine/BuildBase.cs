@@ -61,6 +61,12 @@ public abstract class BuildBase
     /// </summary>
     protected internal virtual void OnValidating(IReadOnlyList<string> plannedTargets) { }
 
+    /// <summary>
+    /// Lines <c>--plan</c> prints under <paramref name="target"/> (planned and not skipped): what it will do with this
+    /// run's inputs, e.g. the steps of each service's deploy. Called after <see cref="OnValidating"/>, only for <c>--plan</c>.
+    /// </summary>
+    protected internal virtual IReadOnlyList<string> PlanDetails(string target) => [];
+
     /// <summary>Called after the summary with the run record (notifiers hook in here); not called for --help or --plan.</summary>
     protected internal virtual Task OnFinishedAsync(RunRecord record) => Task.CompletedTask;
 

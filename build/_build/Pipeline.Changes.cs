@@ -18,6 +18,9 @@ partial class Pipeline
     [Parameter("GenerateWorkflows: also write one path-filtered deploy workflow per service")]
     readonly bool PathFilteredWorkflows = false;
 
+    [Parameter("GenerateWorkflows: runner of every job: a GitHub-hosted label, or a self-hosted one such as an ARC scale set's name (comma-separated labels for several)")]
+    readonly string WorkflowRunsOn = "ubuntu-latest";
+
     ChangeSet? _changeSet;
     string? _defaultBranch;
 
@@ -42,7 +45,7 @@ partial class Pipeline
         .Description("Writes .github/workflows/ from the build's targets, secret parameters and catalog")
         .Executes(async context =>
         {
-            var workflows = WorkflowGenerator.Generate(WorkflowSpecification(Catalog.Services, PathFilteredWorkflows));
+            var workflows = WorkflowGenerator.Generate(WorkflowSpecification(Catalog.Services, PathFilteredWorkflows, WorkflowRunsOn));
             var written = await WorkflowFiles.WriteAsync(Path.Combine(RootDirectory, ".github", "workflows"), workflows, context.CancellationToken);
             foreach (var file in written) await context.Output.WriteLineAsync($"wrote {Path.GetRelativePath(RootDirectory, file)}");
             context.Note(written.Count == 0 ? "up to date" : $"{written.Count} file(s) written");
@@ -84,8 +87,9 @@ partial class Pipeline
     /// The generator's input from the build's own definitions: target names via nameof, so renaming a target
     /// regenerates the workflows (and the staleness test fails until they are checked in).
     /// </summary>
-    internal static WorkflowSpec WorkflowSpecification(IReadOnlyList<Service> catalog, bool pathFilteredPerService = false) => new()
+    internal static WorkflowSpec WorkflowSpecification(IReadOnlyList<Service> catalog, bool pathFilteredPerService = false, string runsOn = "ubuntu-latest") => new()
     {
+        RunsOn = string.IsNullOrWhiteSpace(runsOn) ? throw new UsageException("The workflows' runner label is empty: name a runner label such as ubuntu-latest") : runsOn,
         Services = catalog,
         Secrets = WorkflowSecrets,
         ChangesTarget = nameof(Changes),

@@ -43,14 +43,17 @@ partial class Pipeline
     IReadOnlyList<CatalogService> VerifyServices => DeploysInThisRun ? DeployServices : SelectedServices;
 
     /// <summary>
-    /// After a deploy in this run: the services whose change is live but did not verify (unless --no-rollback).
-    /// On its own (<c>./build.sh Rollback --service x</c>): the named services.
+    /// After Verify in this run: the services whose change of this run is live but did not verify (unless --no-rollback);
+    /// none after a Verify on its own, which changed nothing. On its own (<c>./build.sh Rollback --service x</c>): the named services.
     /// </summary>
-    IReadOnlyList<CatalogService> RollbackServices => DeploysInThisRun
-        ? NoRollback ? [] : [.. DeployServices.Where(s => Ledger[s.Name].NeedsRollback)]
+    IReadOnlyList<CatalogService> RollbackServices => !RollbackOnItsOwn
+        ? NoRollback ? [] : [.. VerifyServices.Where(s => Ledger[s.Name].NeedsRollback)]
         : SelectedServices;
 
     bool DeploysInThisRun => PlannedTargets.Contains(nameof(Deploy));
+
+    // Verify triggers Rollback, so a Verify on its own plans Rollback too: only without Verify was Rollback asked for by name.
+    bool RollbackOnItsOwn => !PlannedTargets.Contains(nameof(Verify));
 
     async Task VerifyServiceAsync(CatalogService service, TargetContext context)
     {
@@ -189,7 +192,7 @@ partial class Pipeline
     // Rollback on its own names its services, and a --to that was never deployed is refused before anything changes.
     bool RollbackInputsAreValid()
     {
-        if (DeploysInThisRun) return true;
+        if (!RollbackOnItsOwn) return true;
         if (ServiceNames.Length == 0)
             throw new UsageException("Rollback on its own needs --service: name the services to roll back.");
         var strategies = Strategies(null);

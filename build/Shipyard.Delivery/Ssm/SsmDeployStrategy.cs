@@ -25,7 +25,15 @@ internal sealed class SsmDeployStrategy(ISsmDeployer deployer, string repository
         return Task.CompletedTask;
     }
 
-    public Task<ImageReference?> DeployedImageAsync(Service service, CancellationToken cancellationToken) => Task.FromResult<ImageReference?>(null);
+    // No desired state in git: what "deployed" means is what the host's workload names now (Verify on its own, and a
+    // redeploy of changed manifests with the running image).
+    public async Task<ImageReference?> DeployedImageAsync(Service service, CancellationToken cancellationToken)
+    {
+        var w = service.Workload;
+        var target = await deployer.FindInstanceAsync(cancellationToken);
+        var json = await new SsmClusterReader(deployer).ReadAsync(target, w.Namespace, w.Kind.ToString(), w.Deployment, cancellationToken);
+        return ImageOf(KubernetesJson.Deserialize<V1Deployment>(json.Workload).Spec.Template, w.Container);
+    }
 
     public async Task<DeployReceipt> DeployAsync(DeployRequest request, CancellationToken cancellationToken)
     {
@@ -46,7 +54,7 @@ internal sealed class SsmDeployStrategy(ISsmDeployer deployer, string repository
     {
         if (to is not null)
             throw new UsageException($"{service.Name}: an SSM rollback restores the previous revision on the host (kubectl rollout undo); naming a version to restore is not supported for SSM services");
-        var (live, previous) = await RevisionsAsync(service, cancellationToken);
+        var (live, previous) = await RevisionsAsync(service, deployed is not null, cancellationToken);
         return new RollbackRequest(service, live, previous, deployed?.ChangeId);
     }
 
@@ -69,7 +77,9 @@ internal sealed class SsmDeployStrategy(ISsmDeployer deployer, string repository
     }
 
     // kubectl's undo target: the ReplicaSet with the second-highest revision; the live one has the highest.
-    private async Task<(ImageReference Live, ImageReference Previous)> RevisionsAsync(Service service, CancellationToken cancellationToken)
+    // After a failed deploy of this run the lack of history is a stage failure (the run already changed the host), not
+    // bad input: only a Rollback asked for on its own is refused as usage.
+    private async Task<(ImageReference Live, ImageReference Previous)> RevisionsAsync(Service service, bool afterDeploy, CancellationToken cancellationToken)
     {
         var w = service.Workload;
         var target = await deployer.FindInstanceAsync(cancellationToken);
@@ -77,9 +87,11 @@ internal sealed class SsmDeployStrategy(ISsmDeployer deployer, string repository
         var replicaSets = KubernetesJson.Deserialize<V1ReplicaSetList>(json.ReplicaSets).Items
             .Select(rs => (Revision: long.TryParse(rs.GetAnnotation("deployment.kubernetes.io/revision"), out var r) ? r : 0, Image: ImageOf(rs.Spec.Template, w.Container)))
             .Where(r => r.Image is not null).OrderByDescending(r => r.Revision).ToList();
-        return replicaSets.Count >= 2
-            ? (replicaSets[0].Image!, replicaSets[1].Image!)
-            : throw new UsageException($"{service.Name}: no rollout history on the host (one revision of {w.Namespace}/{w.Deployment}); there is nothing to roll back to");
+        if (replicaSets.Count >= 2) return (replicaSets[0].Image!, replicaSets[1].Image!);
+        var why = $"{service.Name}: no rollout history on the host (one revision of {w.Namespace}/{w.Deployment}); there is nothing to roll back to";
+        throw afterDeploy
+            ? new BuildFailedException($"{why}. The version this run deployed stays; fix it and deploy again, or remove it on the host.")
+            : new UsageException(why);
     }
 
     private static ImageReference? ImageOf(V1PodTemplateSpec template, string container) =>

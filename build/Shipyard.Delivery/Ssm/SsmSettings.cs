@@ -26,7 +26,7 @@ public sealed record SsmSettings
     /// <summary>One endpoint for EC2, S3 and SSM (LocalStack, moto), or null for AWS itself.</summary>
     public Uri? EndpointUrl { get; private init; }
 
-    /// <summary>Credentials to use instead of the SDK's chain (environment, shared profile, web identity); tests only.</summary>
+    /// <summary>Credentials to use instead of the SDK's chain (shared profile, web identity), e.g. the keys of the run's environment.</summary>
     public AWSCredentials? Credentials { get; private init; }
 
     /// <summary>Tag key of the instance filter (<c>Name</c> of <c>Name=*k3s-master*</c>).</summary>

@@ -20,9 +20,11 @@ internal static class PerServiceWorkflow
         paths.AddRange(spec.Rules.BuildWide.Select(p => p.EndsWith('/') ? p + "**" : p));
         var job = new YamlMap()
             .Add("name", $"Deploy {service.Name}")
-            .Add("runs-on", spec.RunsOn)
+            .Add("runs-on", RunsOn(spec))
+            .Add("permissions", DeployPermissions(spec with { Services = [service] }))
             .Add("concurrency", Concurrency($"deploy-{service.Name}", false))
             .Add("steps", new YamlSeq([.. Setup(),
+                .. Optional(AwsCredentials(spec with { Services = [service] }, null)),
                 new YamlMap().Add("name", spec.DeployTarget)
                     .Add("run", $"{spec.BuildCommand} {spec.DeployTarget}{spec.ProfileOption} --service {service.Name}")
                     .Add("env", Environment(spec))]));

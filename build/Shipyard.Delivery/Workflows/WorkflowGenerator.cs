@@ -32,7 +32,7 @@ public static class WorkflowGenerator
     private static YamlMap PullRequest(WorkflowSpec spec)
     {
         var test = MatrixJob("Test ${{ matrix.service }}")
-            .Add("runs-on", spec.RunsOn)
+            .Add("runs-on", RunsOn(spec))
             .Add("strategy", Strategy())
             .Add("steps", new YamlSeq([.. Setup(),
                 new YamlMap()
@@ -75,10 +75,12 @@ public static class WorkflowGenerator
             $"if [ \"$MATRIX_DEPLOY\" != true ] || [ \"$DEPLOY_SWITCH\" != true ]; then target={spec.PublishTarget}; fi",
             $"{spec.BuildCommand} \"$target\"{spec.ProfileOption} --service \"$MATRIX_SERVICE\" \"${{skip[@]}}\"");
         var deploy = MatrixJob("Deploy ${{ matrix.service }}")
-            .Add("runs-on", spec.RunsOn)
+            .Add("runs-on", RunsOn(spec))
+            .Add("permissions", DeployPermissions(spec))
             .Add("strategy", Strategy())
             .Add("concurrency", Concurrency("deploy-${{ matrix.service }}", false))
             .Add("steps", new YamlSeq([.. Setup(),
+                .. Optional(AwsCredentials(spec, "matrix.service")),
                 new YamlMap().Add("name", spec.DeployTarget).Add("run", deployRun).Add("env", Environment(spec,
                     ("MATRIX_SERVICE", "${{ matrix.service }}"),
                     ("MATRIX_BUILD", "${{ matrix.build }}"),
@@ -92,6 +94,32 @@ public static class WorkflowGenerator
             .Add("permissions", new YamlMap().Add("contents", "write"))
             .Add("jobs", new YamlMap()
                 .Add("detect", DetectJob(spec, detectRun, new YamlMap().Add("INPUT_SERVICE", "${{ inputs.service }}")))
-                .Add("deploy", deploy));
+                .Add("deploy", deploy)
+                .Add("summary", RunSummary(spec)));
     }
+
+    // After the whole matrix, whatever happened to it: one table for the run on its page. Each deploy job's own
+    // summary has the per-service details (version, strategy, verdict); the values reach the script through env only.
+    private static YamlMap RunSummary(WorkflowSpec spec) => new YamlMap()
+        .Add("name", "Run summary")
+        .Add("needs", YamlSeq.Of("detect", "deploy"))
+        .Add("if", "always()")
+        .Add("runs-on", RunsOn(spec))
+        .Add("permissions", new YamlMap().Add("contents", "read"))
+        .Add("steps", new YamlSeq([new YamlMap()
+            .Add("name", "Summary")
+            .Add("run", YamlScalar.Script(
+                "services=\"${SERVICES:-none}\"",
+                "case \"$DEPLOY_RESULT\" in success) icon='✅' ;; skipped) icon='⏭️' ;; cancelled) icon='⛔' ;; *) icon='❌' ;; esac",
+                "{",
+                "  echo \"## Deploy run $GITHUB_RUN_NUMBER\"",
+                "  echo",
+                "  echo '| services | deploy jobs | commit | run |'",
+                "  echo '|---|---|---|---|'",
+                "  echo \"| ${services//,/, } | $icon $DEPLOY_RESULT | \\`${GITHUB_SHA:0:7}\\` | [logs]($GITHUB_SERVER_URL/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID) |\"",
+                "} >> \"$GITHUB_STEP_SUMMARY\"",
+                "if [ \"$DEPLOY_RESULT\" = failure ]; then echo \"::error::deploy failed for at least one of: $services (see each Deploy job's summary)\"; fi"))
+            .Add("env", new YamlMap()
+                .Add("SERVICES", "${{ needs.detect.outputs.services }}")
+                .Add("DEPLOY_RESULT", "${{ needs.deploy.result }}"))]));
 }

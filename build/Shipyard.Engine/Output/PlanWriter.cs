@@ -5,7 +5,7 @@ namespace Shipyard.Engine;
 /// <summary>Renders <c>--plan</c>: the numbered execution order and a Mermaid graph of the plan.</summary>
 internal static class PlanWriter
 {
-    public static void Write(TextWriter output, ExecutionPlan plan, IReadOnlyDictionary<string, string> skipReasons)
+    public static void Write(TextWriter output, ExecutionPlan plan, IReadOnlyDictionary<string, string> skipReasons, Func<string, IReadOnlyList<string>>? details = null)
     {
         output.WriteLine($"Execution plan for {string.Join(", ", plan.Requested)} (--plan: nothing runs):");
         var width = plan.Targets.Select(t => t.Length).DefaultIfEmpty().Max() + 2;
@@ -16,6 +16,8 @@ internal static class PlanWriter
             if (plan.TriggeredBy(name) is { } trigger) notes.Add($"triggered by {trigger}");
             if (skipReasons.TryGetValue(name, out var reason)) notes.Add($"skipped: {reason}");
             output.WriteLine($"  {i + 1,2}. {name.PadRight(width)}{string.Join("; ", notes)}".TrimEnd());
+            if (details is not null && !skipReasons.ContainsKey(name))
+                foreach (var line in details(name)) output.WriteLine($"      {line}");
         }
         output.WriteLine();
         output.Write(Mermaid(plan));

@@ -27,10 +27,14 @@ internal sealed class DeployWorld : IAsyncDisposable
     /// <summary>The environment of a run: no cluster unless <paramref name="kubeconfig"/> names one, and no user's kubeconfig.</summary>
     public Dictionary<string, string> Environment(string? kubeconfig = null) => new() { ["KUBECONFIG"] = kubeconfig ?? "", ["HOME"] = _home };
 
-    /// <summary>Makes the world; with <paramref name="username"/> the registry requires Basic auth.</summary>
-    public static async Task<DeployWorld> CreateAsync(string? username = null, string? password = null)
+    /// <summary>
+    /// Makes the world: <paramref name="customize"/> edits the copy before it is committed (e.g. a service's strategy);
+    /// with <paramref name="username"/> the registry requires Basic auth.
+    /// </summary>
+    public static async Task<DeployWorld> CreateAsync(Action<TempRoot>? customize = null, string? username = null, string? password = null)
     {
         var root = new TempRoot().CopySamplePlatform();
+        customize?.Invoke(root);
         var registry = await RegistryServer.StartAsync(username, password);
         Git(root.Path, "init", "--quiet", "--initial-branch=main");
         Git(root.Path, "add", "-A");

@@ -26,7 +26,7 @@ public sealed class SecretCanaryTests
     [Fact]
     public async Task NoSecretOfADeployAppearsInOutputRecordPayloadsGitConfigOrAnyFileLeftBehind()
     {
-        await using var world = await DeployWorld.CreateAsync("deployer", Canaries["--registry-password"]);
+        await using var world = await DeployWorld.CreateAsync(username: "deployer", password: Canaries["--registry-password"]);
         await using var slack = await FakeSlackApi.StartAsync();
         await using var github = await FakeGitHubApi.StartAsync();
         slack.Token = Canaries["--slack-bot-token"];

@@ -12,8 +12,13 @@ internal sealed record PipelineRun(int ExitCode, string Output, RunRecord? Recor
     public static Task<PipelineRun> StartAsync(string root, params string[] args) => StartAsync(root, null, null, args);
 
     /// <summary>Runs with environment overrides, and a hook that sees the pipeline before it runs (to add notifiers).</summary>
+    public static Task<PipelineRun> StartAsync(
+        string root, IReadOnlyDictionary<string, string>? overrides, Action<Pipeline>? configure, params string[] args) =>
+        StartAsync(root, overrides, configure, null, null, args);
+
+    /// <summary>As above, cancelled by <paramref name="cancellation"/> (Ctrl-C) instead of the test's token, on <paramref name="time"/>'s clock.</summary>
     public static async Task<PipelineRun> StartAsync(
-        string root, IReadOnlyDictionary<string, string>? overrides, Action<Pipeline>? configure, params string[] args)
+        string root, IReadOnlyDictionary<string, string>? overrides, Action<Pipeline>? configure, CancellationToken? cancellation, TimeProvider? time, params string[] args)
     {
         var environment = System.Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .Where(e => !Isolated.Contains((string)e.Key))
@@ -22,7 +27,7 @@ internal sealed record PipelineRun(int ExitCode, string Output, RunRecord? Recor
         var output = new StringWriter();
         var pipeline = new Pipeline();
         configure?.Invoke(pipeline);
-        var session = new BuildSession(TextWriter.Synchronized(output), environment, root, TestContext.Current.CancellationToken, TimeProvider.System);
+        var session = new BuildSession(TextWriter.Synchronized(output), environment, root, cancellation ?? TestContext.Current.CancellationToken, time ?? TimeProvider.System);
         var exitCode = await BuildRunner.RunAsync(pipeline, [.. args, "--root", root, "--no-logo"], session);
         return new PipelineRun(exitCode, output.ToString(), pipeline.Record);
     }

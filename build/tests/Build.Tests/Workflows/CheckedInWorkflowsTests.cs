@@ -15,8 +15,15 @@ public sealed class CheckedInWorkflowsTests
         throw new InvalidOperationException($"No Shipyard.slnx above {AppContext.BaseDirectory}.");
     }
 
+    // GenerateWorkflows reads the runner from the default profile, as the checked-in files were written with it.
     private static IReadOnlyList<GeneratedWorkflow> Generated(string root) =>
-        WorkflowGenerator.Generate(Pipeline.WorkflowSpecification(ServiceCatalog.Load(root).Services));
+        WorkflowGenerator.Generate(Pipeline.WorkflowSpecification(ServiceCatalog.Load(root).Services, runsOn: RunsOn(root)));
+
+    private static string RunsOn(string root)
+    {
+        using var profile = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(root, ".nuke", "parameters.json")));
+        return profile.RootElement.TryGetProperty("WorkflowRunsOn", out var runsOn) ? runsOn.GetString()! : "ubuntu-latest";
+    }
 
     [Fact]
     public void TheCheckedInWorkflowsAreWhatTheGeneratorWrites()

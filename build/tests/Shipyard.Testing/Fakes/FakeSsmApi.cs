@@ -9,7 +9,9 @@ namespace Shipyard.Delivery.Tests.Fakes;
 /// An in-process AWS Systems Manager endpoint speaking AWS JSON 1.1 (POST /, <c>X-Amz-Target: AmazonSSM.*</c>,
 /// <c>application/x-amz-json-1.1</c>, errors as HTTP 400 <c>{"__type": …, "message": …}</c>) for what moto cannot do:
 /// it never runs commands and always says Success. SendCommand, GetCommandInvocation (answers scripted in order, the
-/// last one repeating) and CancelCommand; driven by the real AmazonSimpleSystemsManagementClient.
+/// last one repeating) and CancelCommand; driven by the real AmazonSimpleSystemsManagementClient. With
+/// <see cref="Upstream"/> set, every other AWS request (EC2, S3) is passed through to that server (moto), so a client
+/// configured with one endpoint for all services (the pipeline's AWS endpoint setting) reaches both.
 /// </summary>
 public sealed class FakeSsmApi : IAsyncDisposable
 {
@@ -19,6 +21,7 @@ public sealed class FakeSsmApi : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<FakeSsmReply> _replies;
     private readonly List<(int Polls, TaskCompletionSource Reached)> _waiters = [];
+    private readonly HttpClient _http = new();
     private KestrelHost? _host;
     private int _polls;
 
@@ -26,6 +29,9 @@ public sealed class FakeSsmApi : IAsyncDisposable
 
     /// <summary>The endpoint to give the SSM client as ServiceURL.</summary>
     public Uri Url => _host!.Url;
+
+    /// <summary>Where requests that are not SSM's go (moto's endpoint), or null to refuse them.</summary>
+    public Uri? Upstream { get; set; }
 
     /// <summary>Runs when a command is sent, before SendCommand answers (e.g. to write the output the agent would upload).</summary>
     public Func<FakeSsmCommand, Task>? OnSendCommand { get; set; }
@@ -66,11 +72,17 @@ public sealed class FakeSsmApi : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_host is not null) await _host.DisposeAsync();
+        _http.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context)
     {
         var target = context.Request.Headers["X-Amz-Target"].ToString();
+        if (Upstream is { } upstream && !target.StartsWith("AmazonSSM.", StringComparison.Ordinal))
+        {
+            await ProxyAsync(context, upstream);
+            return;
+        }
         var (status, body) = context.Request.Method != "POST" || !context.Request.ContentType!.StartsWith("application/x-amz-json-1.1", StringComparison.Ordinal)
             ? (400, Error("SerializationException", "expected POST with application/x-amz-json-1.1"))
             : await RouteAsync(target, await JsonSerializer.DeserializeAsync<JsonObject>(context.Request.Body) ?? []);
@@ -100,7 +112,7 @@ public sealed class FakeSsmApi : IAsyncDisposable
                 });
             case "AmazonSSM.GetCommandInvocation":
                 var commandId = request["CommandId"]!.GetValue<string>();
-                var reply = _ran.TryGetValue(commandId, out var ran) ? ran : NextReply();
+                var reply = _ran.TryGetValue(commandId, out var ran) ? Counted(ran) : NextReply();
                 var instanceId = request["InstanceId"]!.GetValue<string>();
                 if (reply.Status is null || !_commands.Any(c => c.CommandId == commandId))
                     return (400, Error("InvocationDoesNotExist", $"Invocation {commandId} on {instanceId} does not exist"));
@@ -125,9 +137,13 @@ public sealed class FakeSsmApi : IAsyncDisposable
 
     private FakeSsmReply NextReply()
     {
+        lock (_gate) return Counted(_replies[Math.Min(_polls, _replies.Count - 1)]);
+    }
+
+    private FakeSsmReply Counted(FakeSsmReply reply)
+    {
         lock (_gate)
         {
-            var reply = _replies[Math.Min(_polls, _replies.Count - 1)];
             _polls++;
             foreach (var waiter in _waiters.Where(w => w.Polls <= _polls).ToList())
             {
@@ -136,6 +152,26 @@ public sealed class FakeSsmApi : IAsyncDisposable
             }
             return reply;
         }
+    }
+
+    // The request as the SDK sent it (signature headers included: moto does not check them), and moto's answer as it is.
+    private async Task ProxyAsync(HttpContext context, Uri upstream)
+    {
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body);
+        using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method),
+            new Uri(upstream, context.Request.Path.Value + context.Request.QueryString.Value));
+        if (body.Length > 0 || context.Request.ContentLength is not null) request.Content = new ByteArrayContent(body.ToArray());
+        foreach (var (name, values) in context.Request.Headers)
+        {
+            if (name is "Host" or "Content-Length" or "Transfer-Encoding" or "Expect" or "Connection") continue;
+            if (!request.Headers.TryAddWithoutValidation(name, values.ToArray())) request.Content?.Headers.TryAddWithoutValidation(name, values.ToArray());
+        }
+        using var response = await _http.SendAsync(request, context.RequestAborted);
+        context.Response.StatusCode = (int)response.StatusCode;
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+            if (name is not ("Transfer-Encoding" or "Connection")) context.Response.Headers[name] = values.ToArray();
+        if (!HttpMethods.IsHead(context.Request.Method)) await response.Content.CopyToAsync(context.Response.Body);
     }
 
     private static FakeSsmCommand Parse(JsonObject request)
