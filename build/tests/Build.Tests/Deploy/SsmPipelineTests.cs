@@ -150,8 +150,8 @@ public sealed class SsmPipelineTests(SsmPipelineTests.Moto moto) : IClassFixture
     }
 
     [Theory]
-    [InlineData("--aws-endpoint-url", "not a url", "--aws-endpoint-url 'not a url' is not an absolute http or https URL")]
-    [InlineData("--aws-endpoint-url", "ftp://127.0.0.1/", "AWS endpoint URL 'ftp://127.0.0.1/' must be an absolute http or https URL")]
+    [InlineData("--aws-endpoint-url", "not a url", "--aws-endpoint-url must be an http(s) URL, got 'not a url'")]
+    [InlineData("--aws-endpoint-url", "ftp://127.0.0.1/", "--aws-endpoint-url must be an http(s) URL, got 'ftp://127.0.0.1/'")]
     public async Task ABadAwsSettingIsOneLineAndExitCode2(string name, string value, string message)
     {
         var run = await _world.RunAsync(["Deploy", "--service", SsmPipelineWorld.Service, "--image-tag", "good111", .. _world.World.Common, name, value]);

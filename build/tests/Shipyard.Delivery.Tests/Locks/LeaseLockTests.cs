@@ -72,14 +72,15 @@ public sealed class LeaseLockTests : IAsyncLifetime
     [Fact]
     public async Task AHeldLeaseIsRenewedSoAWaitingContenderTimesOutInsteadOfTakingItOver()
     {
-        var holder = Contender("run-a", ttl: TimeSpan.FromSeconds(1));
+        // A TTL of a few seconds: renewals every third of it must keep up on a loaded machine too.
+        var holder = Contender("run-a", ttl: TimeSpan.FromSeconds(4));
         await using var held = await holder.AcquireAsync("todo-api", Ct);
 
         var error = await Should.ThrowAsync<BuildFailedException>(() =>
-            Contender("run-b", ttl: TimeSpan.FromSeconds(1), timeout: TimeSpan.FromSeconds(2.5), retry: TimeSpan.FromMilliseconds(100))
+            Contender("run-b", ttl: TimeSpan.FromSeconds(4), timeout: TimeSpan.FromSeconds(6), retry: TimeSpan.FromMilliseconds(100))
                 .AcquireAsync("todo-api", Ct));
 
-        error.Message.ShouldStartWith("Timed out after 00:00:02.5000000 waiting for the deploy lock todo-api (Lease deploy/deploy-lock-todo-api), held by run-a");
+        error.Message.ShouldStartWith("Timed out after 00:00:06 waiting for the deploy lock todo-api (Lease deploy/deploy-lock-todo-api), held by run-a");
         _log.ToString().ShouldNotContain("taking over");
         Lease("deploy-lock-todo-api")!["holderIdentity"]!.GetValue<string>().ShouldBe("run-a");
     }
