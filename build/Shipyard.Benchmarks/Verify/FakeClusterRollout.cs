@@ -44,7 +44,7 @@ internal sealed class FakeClusterRollout : IBenchmarkRollout
         var scenario = new RolloutScenario(api, "todo-api", step);
         var script = crashLoop ? RolloutScript.CrashLoop : RolloutScript.Success;
         scenario.Seed(script);
-        return new FakeClusterRollout(api, scenario, script, WriteKubeconfig(api.Url, scenario.Namespace));
+        return new FakeClusterRollout(api, scenario, script, FakeKubernetesApi.WriteKubeconfig(api.Url, scenario.Namespace));
     }
 
     public async Task<long> PlayAsync(CancellationToken cancellationToken)
@@ -64,32 +64,5 @@ internal sealed class FakeClusterRollout : IBenchmarkRollout
         var colon = image.LastIndexOf(':');
         var slash = image.IndexOf('/', StringComparison.Ordinal);
         return new ImageReference(image[..slash], image[(slash + 1)..colon], image[(colon + 1)..]);
-    }
-
-    /// <summary>Plain http and a dummy token: the fake checks neither.</summary>
-    private static string WriteKubeconfig(Uri server, string ns)
-    {
-        var folder = Directory.CreateTempSubdirectory("shipyard-verify-benchmark-").FullName;
-        var file = Path.Combine(folder, "config");
-        File.WriteAllText(file, $"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: fake
-              cluster:
-                server: {server.ToString().TrimEnd('/')}
-            users:
-            - name: ci
-              user:
-                token: fake-token
-            contexts:
-            - name: fake
-              context:
-                cluster: fake
-                user: ci
-                namespace: {ns}
-            current-context: fake
-            """);
-        return file;
     }
 }
