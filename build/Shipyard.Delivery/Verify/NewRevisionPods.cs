@@ -15,7 +15,7 @@ internal static class NewRevisionPods
 
     public static IReadOnlyList<V1Pod> Of(RolloutSnapshot snapshot) => snapshot.Workload switch
     {
-        V1Deployment d => WithLabel(snapshot.Pods, "pod-template-hash", Label(NewestReplicaSet(d, snapshot.ReplicaSets)?.Metadata, "pod-template-hash")),
+        V1Deployment d => WithLabel(snapshot.Pods, "pod-template-hash", Label(CurrentReplicaSet(d, snapshot.ReplicaSets)?.Metadata, "pod-template-hash")),
         V1StatefulSet s => WithLabel(snapshot.Pods, "controller-revision-hash", s.Status?.UpdateRevision),
         V1DaemonSet ds => DaemonSetPods(ds, snapshot),
         _ => [],
@@ -25,6 +25,15 @@ internal static class NewRevisionPods
     public static V1ReplicaSet? NewestReplicaSet(V1Deployment deployment, IReadOnlyList<V1ReplicaSet> replicaSets) =>
         replicaSets.Where(rs => OwnedBy(rs.Metadata, deployment.Metadata))
             .MaxBy(rs => long.TryParse(Annotation(rs.Metadata, RevisionAnnotation), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : -1);
+
+    // Watches of different resources are not ordered: the Deployment's new status can arrive before its new ReplicaSet.
+    // The newest ReplicaSet seen is this rollout's only when it runs the Deployment's template (its images); until then
+    // there are no new pods to judge.
+    private static V1ReplicaSet? CurrentReplicaSet(V1Deployment deployment, IReadOnlyList<V1ReplicaSet> replicaSets) =>
+        NewestReplicaSet(deployment, replicaSets) is { } newest && Images(newest.Spec?.Template).SequenceEqual(Images(deployment.Spec?.Template)) ? newest : null;
+
+    private static IEnumerable<string> Images(V1PodTemplateSpec? template) =>
+        (template?.Spec?.Containers ?? []).Select(c => $"{c.Name}={c.Image}").Order(StringComparer.Ordinal);
 
     private static List<V1Pod> DaemonSetPods(V1DaemonSet ds, RolloutSnapshot snapshot)
     {

@@ -19,30 +19,16 @@ public sealed class ArgoSyncFailureCliTests
         await world.Registry.PutImageAsync("todo/todo-api", "abc1234");
         await using var argo = await FakeArgoCdApi.StartAsync(TimeSpan.FromMilliseconds(20));
         var seed = world.GitRemote("rev-parse", "main");
-        var app = argo.Add(new FakeArgoApplication("todo-api", seed) { HeadRevision = seed, FinalPhase = "Failed" });
-        using var stop = new CancellationTokenSource();
-        // Argo CD's view of the branch: the deploy's commit fails to apply; the rollback's commit applies.
-        var follow = Task.Run(async () =>
+        // Argo CD reads the branch from the repository itself; the deploy's commit fails to apply, the rollback's applies.
+        argo.Add(new FakeArgoApplication("todo-api", seed)
         {
-            var seen = new List<string> { seed };
-            while (!stop.IsCancellationRequested)
-            {
-                var head = world.GitRemote("rev-parse", "main");
-                if (head != seen[^1])
-                {
-                    seen.Add(head);
-                    if (seen.Count > 2) app.FinalPhase = "Succeeded";
-                    app.HeadRevision = head;
-                }
-                await Task.Delay(20, CancellationToken.None);
-            }
-        }, CancellationToken.None);
+            ReadHead = () => world.GitRemote("rev-parse", "main"),
+            PhaseOf = revision => world.GitRemote("log", "-1", "--format=%s", revision).StartsWith("Roll back", StringComparison.Ordinal) ? "Succeeded" : "Failed",
+        });
         var records = new List<FinishedRun>();
 
         var run = await PipelineRun.StartAsync(world.Root, world.Environment(), p => p.Notifiers.Add(new Capture(records)),
             world.DeployArgs("abc1234", "--argocd-server", argo.Url.ToString(), "--argocd-token", argo.Token, "--argocd-timeout", "30s"));
-        await stop.CancelAsync();
-        await follow;
 
         run.ExitCode.ShouldBe(1, run.Output);
         var pushed = world.GitRemote("rev-parse", "main~1");

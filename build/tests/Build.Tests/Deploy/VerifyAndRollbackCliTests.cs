@@ -59,6 +59,25 @@ public sealed class VerifyAndRollbackCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SlackShowsOneMessagePerDeployUpdatedInPlaceToItsFinalStateWithTheDetailsInItsThread()
+    {
+        await using var slack = await FakeSlackApi.StartAsync();
+        string[] Slack(string tag) => [.. _world.DeployArgs(tag), "--slack-bot-token", slack.Token, "--slack-api-url", slack.ApiUrl.ToString()];
+        (await RunAsync(Slack("good111"))).ExitCode.ShouldBe(0);
+
+        var bad = await RunAsync(Slack("bad2222"));
+
+        bad.ExitCode.ShouldBe(1, bad.Output);
+        slack.Parents.Count.ShouldBe(2, "one message per service deploy");
+        var (good, rolledBack) = (slack.Parents[0], slack.Parents[1]);
+        good.History.Count.ShouldBeGreaterThan(1, "updated in place, not posted again");
+        good.Text.ShouldContain("todo-api good111 deployed to local");
+        rolledBack.Text.ShouldContain("rolled back");
+        rolledBack.Text.ShouldContain("todo-api");
+        string.Join("\n", slack.RepliesTo(rolledBack).Select(r => r.Content.ToJsonString())).ShouldContain("CrashLoopBackOff");
+    }
+
+    [Fact]
     public async Task WithNoRollbackTheFailedVersionStaysAndTheRunStillFails()
     {
         (await RunAsync(_world.DeployArgs("good111"))).ExitCode.ShouldBe(0);

@@ -39,7 +39,19 @@ public sealed class FakeArgoApplication(string name, string liveRevision)
     public string TargetRevision { get; init; } = "main";
 
     /// <summary>The commit at the tip of the tracked branch (the test "pushes" by setting it).</summary>
-    public string? HeadRevision { get; set; }
+    public string? HeadRevision
+    {
+        get => ReadHead?.Invoke() ?? _headRevision;
+        set => _headRevision = value;
+    }
+
+    private string? _headRevision;
+
+    /// <summary>Reads the branch head from a real GitOps repository on every use, as Argo CD's repo server does.</summary>
+    public Func<string?>? ReadHead { get; init; }
+
+    /// <summary>The phase an operation on a revision ends in, when it depends on the revision (else <see cref="FinalPhase"/>).</summary>
+    public Func<string, string>? PhaseOf { get; init; }
 
     /// <summary>Ticks after a refresh request before the controller has compared against the branch head.</summary>
     public int RefreshLagTicks { get; init; } = 1;
@@ -222,7 +234,7 @@ public sealed class FakeArgoApplication(string name, string liveRevision)
 
     private void FinishOperation()
     {
-        _lastPhase = _operationIsForeign ? "Succeeded" : FinalPhase;
+        _lastPhase = _operationIsForeign ? "Succeeded" : PhaseOf?.Invoke(_operationRevision!) ?? FinalPhase;
         _lastOpRevision = _operationRevision!;
         _finishedAt = DateTimeOffset.UtcNow;
         if (_lastPhase == "Succeeded")
