@@ -25,9 +25,6 @@ partial class Pipeline
     [Parameter("Image tag to deploy (resolved to its digest in the registry); default: the immutable tag of the service's tag scheme pushed in this run")]
     readonly string? ImageTag;
 
-    [Parameter("After a lost push race, queue behind the other writers (tickets in refs/locks) instead of backing off: at most 2 push attempts per job, slower wall time on a local remote")]
-    readonly bool GitopsQueue = false;
-
     // One repository writer per run: the parallel per-service deploys group their commits into one push.
     IGitOpsRepository? _gitOpsRepository;
     string? _gitOpsUrl;
@@ -142,7 +139,6 @@ partial class Pipeline
             Identity = GitOpsRepositories.Identity(GitopsAuthor),
             WorkRoot = Directory.CreateDirectory(Path.Combine(RootDirectory, ".nuke", "temp", "gitops")).FullName,
             ToolTimes = ToolTimes,
-            QueueAfterRace = GitopsQueue,
         }, Log, Time);
 
     // A relative path names a local repository relative to the repository root, not to the current folder.

@@ -9,7 +9,7 @@ namespace Shipyard.Benchmarks.GitOps;
 /// <param name="Linear">True when the branch history has no merge commits.</param>
 /// <param name="TotalAttempts">Push attempts summed over all deploys (Writers when nobody raced).</param>
 /// <param name="MostAttempts">Push attempts of the unluckiest deploy.</param>
-/// <param name="Setup">How the writers ran, when it is not the default (e.g. <c>separate processes, write queue</c>).</param>
+/// <param name="Setup">How the writers ran, when it is not the default (e.g. <c>separate processes, hand-off</c>).</param>
 public sealed record GitOpsBenchmarkFigures(
     int Writers, bool Separate, TimeSpan SingleWrite, TimeSpan ConcurrentWall, int Landed, bool Linear, int TotalAttempts, int MostAttempts,
     string? Setup = null)

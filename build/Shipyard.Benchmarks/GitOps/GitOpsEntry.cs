@@ -20,13 +20,13 @@ internal sealed class GitOpsEntry(BenchmarkSettings settings, TextWriter output)
                 (separate || f.Ratio <= 3) && f.Landed == writers && f.Linear,
                 $"{f.Landed}/{writers} landed, {(f.Linear ? "linear" : "NOT linear")}, {f.TotalAttempts} push attempts (worst {f.MostAttempts})"));
         }
-        // Racing CI jobs as separate OS processes: backoff only and the write queue, in the same run.
+        // Racing CI jobs as separate OS processes: backoff only (the baseline) and the hand-off, in the same run.
         var contender = await ContenderCommand.BuildAsync(settings, output, cancellationToken);
-        foreach (var queue in new[] { false, true })
+        foreach (var handOff in new[] { false, true })
         {
-            var f = await new GitOpsProcessBenchmark(Path.GetTempPath(), contender).RunAsync(writers, queue, cancellationToken);
+            var f = await new GitOpsProcessBenchmark(Path.GetTempPath(), contender).RunAsync(writers, handOff, cancellationToken);
             await output.WriteLineAsync(f.ToString());
-            rows.Add(new($"gitops: {writers} racing jobs (processes), {(queue ? "write queue" : "backoff only")}",
+            rows.Add(new($"gitops: {writers} racing jobs (processes), {(handOff ? "hand-off" : "backoff only")}",
                 $"{f.Ratio:0.0}x one job's git step, {f.AttemptsPerWriter:0.0} push attempts per job",
                 "<= 10x, <= 2 attempts/job, all landed, linear",
                 f.Ratio <= 10 && f.AttemptsPerWriter <= 2 && f.Landed == writers && f.Linear,

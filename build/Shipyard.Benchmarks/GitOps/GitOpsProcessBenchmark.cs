@@ -14,15 +14,15 @@ using Shipyard.Delivery.GitOps;
 /// </summary>
 public sealed class GitOpsProcessBenchmark(string workRoot, IReadOnlyList<string> writerCommand)
 {
-    /// <summary>Runs the race; <paramref name="queue"/> false measures the backoff-only algorithm for comparison.</summary>
-    public async Task<GitOpsBenchmarkFigures> RunAsync(int writers, bool queue, CancellationToken cancellationToken)
+    /// <summary>Runs the race; <paramref name="handOff"/> false measures the backoff-only algorithm for comparison.</summary>
+    public async Task<GitOpsBenchmarkFigures> RunAsync(int writers, bool handOff, CancellationToken cancellationToken)
     {
         var root = Directory.CreateDirectory(Path.Combine(workRoot, $"gitops-race-{Guid.NewGuid():N}")).FullName;
         try
         {
             var url = GitOpsBenchmark.Seed(Path.Combine(root, "remote.git"), writers + 3);
             IReadOnlyList<string> Args(int service, string tag) =>
-                ["gitops-write", url, root, service.ToString(CultureInfo.InvariantCulture), tag, queue ? "queue" : "backoff"];
+                ["gitops-write", url, root, service.ToString(CultureInfo.InvariantCulture), tag, handOff ? "handoff" : "backoff"];
 
             var singles = new List<TimeSpan>();
             for (var i = 0; i < 3; i++)
@@ -34,7 +34,7 @@ public sealed class GitOpsProcessBenchmark(string workRoot, IReadOnlyList<string
             var (landed, linear) = GitOpsBenchmark.Inspect(url, root, writers, results.Select(r => r.Commit));
             return new GitOpsBenchmarkFigures(writers, true, singles.Order().ElementAt(1), wall, landed, linear,
                 results.Sum(r => r.Attempts), results.Max(r => r.Attempts),
-                $"separate processes, {(queue ? "write queue" : "backoff only")}");
+                $"separate processes, {(handOff ? "hand-off" : "backoff only")}");
         }
         finally
         {
@@ -44,17 +44,17 @@ public sealed class GitOpsProcessBenchmark(string workRoot, IReadOnlyList<string
     }
 
     /// <summary>
-    /// The writer process: <c>gitops-write &lt;url&gt; &lt;work-root&gt; &lt;service&gt; &lt;tag&gt; queue|backoff</c>. Warms up
+    /// The writer process: <c>gitops-write &lt;url&gt; &lt;work-root&gt; &lt;service&gt; &lt;tag&gt; handoff|backoff</c>. Warms up
     /// (reachability check and a dry run), prints <c>ready</c>, waits for a line on <paramref name="input"/>, writes, and
     /// prints <c>done &lt;attempts&gt; &lt;commit or -&gt;</c>.
     /// </summary>
     public static async Task RunWriterAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
         if (args.Count != 6 || args[0] != "gitops-write" || !int.TryParse(args[3], CultureInfo.InvariantCulture, out var service))
-            throw new UsageException("usage: gitops-write <url> <work-root> <service-number> <tag> queue|backoff");
+            throw new UsageException("usage: gitops-write <url> <work-root> <service-number> <tag> handoff|backoff");
         var repository = new GitOpsRepository(
-            new GitOpsRepositorySettings { Url = args[1], WorkRoot = args[2], MaxAttempts = 30, QueueAfterRace = args[5] == "queue" },
-            TextWriter.Null, TimeProvider.System);
+            new GitOpsRepositorySettings { Url = args[1], WorkRoot = args[2], MaxAttempts = 30, HandOff = args[5] == "handoff" },
+            Environment.GetEnvironmentVariable("SHIPYARD_RACE_LOG") is { Length: > 0 } dir ? new TimestampedLog(Path.Combine(dir, $"writer-{service}.log")) : TextWriter.Null, TimeProvider.System);
         var change = GitOpsBenchmark.Change(service, args[4]);
         await repository.CheckReachableAsync(cancellationToken);
         await repository.PreviewAsync([change], cancellationToken);
@@ -64,5 +64,16 @@ public sealed class GitOpsProcessBenchmark(string workRoot, IReadOnlyList<string
         var result = await repository.WriteAsync(change, cancellationToken);
         await output.WriteLineAsync($"done {result.Attempts} {result.Commit ?? "-"}");
         await output.FlushAsync(cancellationToken);
+    }
+}
+
+internal sealed class TimestampedLog(string path) : StringWriter
+{
+    public override void WriteLine(string? value) => File.AppendAllText(path, $"{DateTime.UtcNow:HH:mm:ss.fff} {value}\n");
+
+    public override Task WriteLineAsync(string? value)
+    {
+        WriteLine(value);
+        return Task.CompletedTask;
     }
 }

@@ -4,94 +4,73 @@ namespace Shipyard.Delivery.GitOps;
 
 /// <summary>
 /// Commits a batch of changes in one clone, one commit each, and pushes them together. When the push is rejected
-/// because the branch moved, it resets to the new tip and applies every change again from scratch (an edit that is
-/// no longer needed then makes no commit), at most <see cref="GitOpsRepositorySettings.MaxAttempts"/> times.
-/// With a write <paramref name="queue"/> the first rejection queues this writer behind the others (tickets in the same
-/// repository) and every retry is immediate once its turn came: racing writers then push one after another, about
-/// twice each, instead of colliding again after each backoff. Without one (or when the queue ref cannot be
-/// written) it retries with jittered exponential backoff.
+/// because the branch moved, the batch parks its commits for the writer at the front of the hand-off, which pushes
+/// them with its own (<see cref="GitOpsHandOff"/>); when it is at the front itself, it fetches the new tip, applies
+/// every change again from scratch (an edit no longer needed then makes no commit) and pushes the waiting writers'
+/// commits with its own. Without the hand-off (or when the remote refuses its refs) it retries with jittered
+/// exponential backoff. At most <see cref="GitOpsRepositorySettings.MaxAttempts"/> pushes either way.
 /// </summary>
 internal sealed class GitOpsBatch(
-    GitOpsClone clone, List<PendingWrite> batch, GitOpsRepositorySettings settings, TextWriter log, TimeProvider time, Random random,
-    GitOpsWriteQueue? queue = null)
+    GitOpsClone clone, List<PendingWrite> batch, GitOpsRepositorySettings settings, TextWriter log, TimeProvider time, Random random)
 {
     private readonly List<PendingWrite> _active = [.. batch];
-    private IAsyncDisposable? _queued;
-    private bool _queueTried;
-    private TimeSpan _firstPush;
+    private readonly GitOpsHandOff? _handOff = settings.HandOff
+        ? new GitOpsHandOff(clone, settings.Branch, new GitOpsHandOffSettings(settings.HandOffPoll, settings.HandOffStallAfter, settings.HandOffTicketTtl), time, random, log)
+        : null;
+    private Parked? _parked;
+    private bool _parkTried;
+
+    private sealed record Applied(PendingWrite Write, ManifestEditResult Edit, string? Commit, string Head);
+
+    // A chain handed to the front: its ticket, its tip, the branch tip it was made on, and the changes in it.
+    private sealed record Parked(string Ticket, string Chain, string On, List<Applied> Changes);
 
     public async Task RunAsync()
     {
         try
         {
-            await CommitAndPushAsync();
+            await PushLoopAsync();
         }
         catch (Exception e)
         {
-            foreach (var p in _active) p.Fail(e);
+            // A parked chain may have been pushed by another writer before it could be taken back: then it landed.
+            if (_parked is { } parked && !await _handOff!.WithdrawAsync(parked.Ticket, parked.Chain) && await CompleteLandedAsync(parked, 1))
+            {
+                await log.WriteLineAsync("GitOps: this write had already landed with another writer's push when it stopped");
+                return;
+            }
+            foreach (var p in _active)
+            {
+                if (e is OperationCanceledException) p.Cancel();
+                else p.Fail(e);
+            }
         }
     }
 
-    private async Task CommitAndPushAsync()
-    {
-        try
-        {
-            await PushLoopAsync();
-        }
-        finally
-        {
-            if (_queued is not null) await _queued.DisposeAsync();
-        }
-    }
-
-    // Holding the queue, a rejection means a writer that has not queued (its first push) got in first: no sleep then.
-    private async Task BeforeRetryAsync(int attempt, string rejection, int count)
-    {
-        if (_queued is null && queue is not null && !_queueTried)
-        {
-            _queueTried = true;
-            _queued = await TryQueueAsync(rejection);
-            if (_queued is not null) return;
-        }
-        if (_queued is not null)
-        {
-            await log.WriteLineAsync($"GitOps push rejected ({rejection}) while holding the write queue; applying {count} change(s) again on the new tip now (attempt {attempt + 1} of {settings.MaxAttempts})");
-            return;
-        }
-        var delay = Backoff(attempt);
-        await log.WriteLineAsync($"GitOps push rejected ({rejection}); applying {count} change(s) again on the new tip in {delay.TotalMilliseconds:0} ms (attempt {attempt + 1} of {settings.MaxAttempts})");
-        await Task.Delay(delay, time);
-    }
-
-    // The queue is an optimisation: a remote that refuses the ticket refs falls back to backoff.
-    private async Task<IAsyncDisposable?> TryQueueAsync(string rejection)
-    {
-        await log.WriteLineAsync($"GitOps push rejected ({rejection}); queuing behind the other writers of {clone.Name}");
-        try
-        {
-            // Every write of the batch comes from one run, so any of their cancellations stops the wait.
-            using var cancel = CancellationTokenSource.CreateLinkedTokenSource([.. _active.Select(p => p.CancellationToken)]);
-            return await queue!.EnterAsync(_firstPush, cancel.Token);
-        }
-        catch (BuildFailedException e)
-        {
-            await log.WriteLineAsync($"GitOps write queue unavailable ({e.Message.Split('\n')[0]}); retrying with backoff instead");
-            return null;
-        }
-    }
+    private CancellationToken Cancellation => _active.Count == 1 ? _active[0].CancellationToken : CancellationToken.None;
 
     private async Task PushLoopAsync()
     {
+        var step = TimeSpan.Zero;
         for (var attempt = 1; ; attempt++)
         {
             var applied = Apply();
-            if (applied.Count == 0) return;
+            if (applied.Count == 0 && _parked is null) return;
             var started = time.GetTimestamp();
-            var rejection = applied.Any(a => a.Commit is not null) ? await clone.PushAsync(CancellationToken.None) : null;
-            if (attempt == 1) _firstPush = time.GetElapsedTime(started);
+            string? rejection;
+            if (_parked is { } parked)
+            {
+                rejection = await _handOff!.PushWithOthersAsync(parked.Ticket, parked.Chain, CancellationToken.None);
+                if (rejection is null) _parked = null;
+            }
+            else
+            {
+                rejection = applied.Any(a => a.Commit is not null) ? await clone.PushAsync(CancellationToken.None) : null;
+            }
+            if (attempt == 1) step = time.GetElapsedTime(started);
             if (rejection is null)
             {
-                foreach (var (p, edit, commit, head) in applied) p.Complete(new GitOpsWriteResult(commit, head, edit, attempt));
+                foreach (var a in applied) a.Write.Complete(new GitOpsWriteResult(a.Commit, a.Head, a.Edit, attempt));
                 return;
             }
             if (attempt >= settings.MaxAttempts)
@@ -99,15 +78,82 @@ internal sealed class GitOpsBatch(
                     $"GitOps push to {clone.Name} was rejected {attempt} times ({rejection}): other writers kept moving the branch. " +
                     "Nothing of this deploy was pushed; run the deploy again.");
 
-            await BeforeRetryAsync(attempt, rejection, applied.Count);
+            if (_parked is null && _handOff is not null && !_parkTried)
+            {
+                _parkTried = true;
+                if (await _handOff.ParkAsync(clone.Tip) is { } ticket) _parked = new Parked(ticket, clone.Tip, clone.FetchedTip, applied);
+            }
+            if (_parked is { } waiting)
+            {
+                if (await WaitForTurnAsync(waiting, attempt, step)) return;
+                continue;
+            }
+            await BackOffAsync(attempt, rejection, applied.Count);
             clone.FetchAndReset();
         }
     }
 
-    // Applies each active change on the current tip as its own commit; a change that fails leaves the batch with its error.
-    private List<(PendingWrite Write, ManifestEditResult Edit, string? Commit, string Head)> Apply()
+    // True when the parked chain landed with another writer's push; false when it is this writer's turn to push
+    // (the clone is at the fetched tip) or its ticket went without its commits landing (write again from scratch).
+    private async Task<bool> WaitForTurnAsync(Parked parked, int attempt, TimeSpan step)
     {
-        var applied = new List<(PendingWrite, ManifestEditResult, string?, string)>();
+        var state = await _handOff!.WaitAsync(parked.Ticket, step, Cancellation);
+        if (state == HandOffState.MyTurn)
+        {
+            await log.WriteLineAsync($"GitOps hand-off: this writer is at the front; applying {parked.Changes.Count} change(s) again on the new tip (attempt {attempt + 1} of {settings.MaxAttempts})");
+            return false;
+        }
+        _parked = null;
+        if (await CompleteLandedAsync(parked, attempt)) return true;
+        _parkTried = false;
+        await log.WriteLineAsync("GitOps hand-off: this writer's ticket went without its commits landing (expired); writing again");
+        return false;
+    }
+
+    // Results for a chain another writer pushed, from the fetched branch: each change's landed commit and its edit as
+    // applied there. False when none of its commits is on the branch (nothing completed).
+    private async Task<bool> CompleteLandedAsync(Parked parked, int attempts)
+    {
+        var committed = parked.Changes.Where(a => a.Commit is not null).ToList();
+        var own = _handOff!.FindOwn(parked.On, [.. committed.Select(a => a.Commit!)]);
+        if (own.All(c => c is null)) return false;
+        var found = committed.Zip(own).ToDictionary(x => x.First.Write, x => x.Second);
+        var tip = clone.FetchedTip;
+        foreach (var a in parked.Changes)
+        {
+            var commit = found.GetValueOrDefault(a.Write);
+            var edit = EditAt(a, commit is null ? tip : clone.ParentOf(commit));
+            a.Write.Complete(new GitOpsWriteResult(commit, commit ?? tip, edit, attempts));
+        }
+        await log.WriteLineAsync($"GitOps: landed with another writer's push ({tip[..7]})");
+        return true;
+    }
+
+    // The change's edit as it applies to the file at that commit (its Previous is the version it replaced there).
+    private ManifestEditResult EditAt(Applied a, string? commit)
+    {
+        try
+        {
+            if (commit is not null && clone.TextAt(commit, a.Write.Change.Path) is { } text) return a.Write.Change.Edit(text, a.Write.Change.Path);
+        }
+        catch (Exception e) when (e is UsageException or BuildFailedException or InvalidOperationException)
+        {
+            // The edit refuses that content (e.g. a guard): the edit as first applied still describes the change.
+        }
+        return a.Edit;
+    }
+
+    private async Task BackOffAsync(int attempt, string rejection, int count)
+    {
+        var delay = Backoff(attempt);
+        await log.WriteLineAsync($"GitOps push rejected ({rejection}); applying {count} change(s) again on the new tip in {delay.TotalMilliseconds:0} ms (attempt {attempt + 1} of {settings.MaxAttempts})");
+        await Task.Delay(delay, time);
+    }
+
+    // Applies each active change on the current tip as its own commit; a change that fails leaves the batch with its error.
+    private List<Applied> Apply()
+    {
+        var applied = new List<Applied>();
         foreach (var p in _active.ToList())
         {
             if (p.CancellationToken.IsCancellationRequested)
@@ -123,12 +169,12 @@ internal sealed class GitOpsBatch(
                 var edit = p.Change.Edit(content.Text, p.Change.Path);
                 if (!edit.Changed)
                 {
-                    applied.Add((p, edit, null, clone.Tip));
+                    applied.Add(new(p, edit, null, clone.Tip));
                     continue;
                 }
                 ManifestFile.Write(file, content with { Text = edit.Text });
                 var sha = clone.Commit(p.Change.Path, p.Change.Message, settings.Identity, time.GetUtcNow());
-                applied.Add((p, edit, sha, sha));
+                applied.Add(new(p, edit, sha, sha));
             }
             catch (Exception e)
             {

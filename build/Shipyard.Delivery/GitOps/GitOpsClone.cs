@@ -15,10 +15,12 @@ internal sealed class GitOpsClone : IDisposable
     private readonly string _name;
     private readonly ProcessRunner _git;
     private readonly Repository _repo;
+    private readonly string _workRoot;
+    private Locks.GitAskPass? _askPass;
 
-    private GitOpsClone(GitRemote remote, string branch, string name, string dir, ProcessRunner git)
+    private GitOpsClone(GitRemote remote, string branch, string name, string dir, ProcessRunner git, string workRoot)
     {
-        (_remote, _branch, _name, Directory, _git) = (remote, branch, name, dir, git);
+        (_remote, _branch, _name, Directory, _git, _workRoot) = (remote, branch, name, dir, git, workRoot);
         _repo = new Repository(dir);
     }
 
@@ -37,7 +39,7 @@ internal sealed class GitOpsClone : IDisposable
         try
         {
             Repository.Clone(remote.Url, dir, new CloneOptions(remote.FetchOptions()) { BranchName = branch, Checkout = true });
-            return new GitOpsClone(remote, branch, name, dir, git);
+            return new GitOpsClone(remote, branch, name, dir, git, workRoot);
         }
         catch (LibGit2SharpException e)
         {
@@ -96,11 +98,147 @@ internal sealed class GitOpsClone : IDisposable
         return versions;
     }
 
+    /// <summary>The remote's refs under <paramref name="prefix"/> and its branch tip, in one round trip (nothing fetched).</summary>
+    public (string? Tip, IReadOnlyList<KeyValuePair<string, string>> Refs) ListRemote(string prefix)
+    {
+        try
+        {
+            var refs = Repository.ListRemoteReferences(_remote.Url, _remote.Credentials).ToList();
+            var tip = refs.FirstOrDefault(r => r.CanonicalName == $"refs/heads/{_branch}")?.TargetIdentifier;
+            return (tip, [.. refs.Where(r => r.CanonicalName.StartsWith(prefix, StringComparison.Ordinal)).Select(r => KeyValuePair.Create(r.CanonicalName, r.TargetIdentifier))]);
+        }
+        catch (LibGit2SharpException e)
+        {
+            throw new BuildFailedException($"Reading the refs of the GitOps repository {_name} failed: {_remote.Describe(e)}");
+        }
+    }
+
+    /// <summary>
+    /// Fetches the branch and every ref under <paramref name="prefix"/> (their commits too), hard-resets the clone to
+    /// the remote tip, and returns those refs as they are now on the remote (refs deleted there are gone here too).
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> FetchAndResetWith(string prefix)
+    {
+        const string Local = "refs/handoff/";
+        foreach (var stale in _repo.Refs.FromGlob($"{Local}*").ToList()) _repo.Refs.Remove(stale);
+        try
+        {
+            Commands.Fetch(_repo, "origin", [$"+refs/heads/{_branch}:refs/remotes/origin/{_branch}", $"+{prefix}*:{Local}*"], _remote.FetchOptions(), null);
+        }
+        catch (LibGit2SharpException e)
+        {
+            throw new BuildFailedException($"Fetching the GitOps repository {_name} failed: {_remote.Describe(e)}");
+        }
+        _repo.Reset(ResetMode.Hard, _repo.Branches[$"origin/{_branch}"].Tip);
+        return [.. _repo.Refs.FromGlob($"{Local}*").Select(r => KeyValuePair.Create(prefix + r.CanonicalName[Local.Length..], r.TargetIdentifier))];
+    }
+
+    /// <summary>The remote tip as last fetched.</summary>
+    public string FetchedTip => _repo.Branches[$"origin/{_branch}"].Tip.Sha;
+
+    /// <summary>
+    /// Replays the chain ending at <paramref name="chainTip"/> (its commits not on the fetched branch, oldest first) onto
+    /// the clone's tip, keeping each commit's message, author and committer; a commit whose change is already there is
+    /// left out. Returns the new tip, or null (tip unchanged) when a commit does not apply cleanly or the chain does
+    /// not start on the branch's history.
+    /// </summary>
+    public string? Replay(string chainTip)
+    {
+        var fetched = _repo.Branches[$"origin/{_branch}"].Tip;
+        if (_repo.Lookup<Commit>(chainTip) is not { } tip) return null;
+        var chain = _repo.Commits.QueryBy(new CommitFilter
+        {
+            IncludeReachableFrom = tip,
+            ExcludeReachableFrom = fetched,
+            SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Reverse,
+        }).ToList();
+        if (chain.Count == 0 || chain.Count > 100 || chain.Any(c => c.Parents.Count() != 1)) return null;
+        var root = chain[0].Parents.Single();
+        if (_repo.ObjectDatabase.FindMergeBase(root, fetched)?.Sha != root.Sha) return null;
+
+        var onto = _repo.Head.Tip;
+        foreach (var commit in chain)
+        {
+            var merge = _repo.ObjectDatabase.CherryPickCommit(commit, onto, 0, new MergeTreeOptions { FailOnConflict = true });
+            if (merge.Status != MergeTreeStatus.Succeeded) return null;
+            if (merge.Tree.Id == onto.Tree.Id) continue;
+            onto = _repo.ObjectDatabase.CreateCommit(commit.Author, commit.Committer, commit.Message, merge.Tree, [onto], prettifyMessage: false);
+        }
+        _repo.Reset(ResetMode.Hard, onto);
+        return onto.Sha;
+    }
+
+    /// <summary>The fetched branch's commits since <paramref name="since"/> (not reachable from it), newest first.</summary>
+    public IReadOnlyList<(string Sha, string Message)> Since(string since) =>
+        [.. _repo.Commits.QueryBy(new CommitFilter
+        {
+            IncludeReachableFrom = _repo.Branches[$"origin/{_branch}"].Tip,
+            ExcludeReachableFrom = since,
+            FirstParentOnly = true,
+        }).Select(c => (c.Sha, c.Message))];
+
+    /// <summary>
+    /// Creates a new ref on the remote pointing at <paramref name="sha"/> (its commits uploaded), through libgit2: no
+    /// process started. Only for a ref no one else writes (a fresh ticket): libgit2 does not compare-and-swap.
+    /// Returns null when it landed, or why the remote refused it.
+    /// </summary>
+    public string? PushNewRef(string sha, string remoteRef)
+    {
+        const string Local = "refs/handoff-push/new";
+        _repo.Refs.Add(Local, new ObjectId(sha), allowOverwrite: true);
+        string? refused = null;
+        try
+        {
+            _repo.Network.Push(_repo.Network.Remotes["origin"], $"{Local}:{remoteRef}",
+                new PushOptions { CredentialsProvider = _remote.Credentials, OnPushStatusError = e => refused = _remote.Scrub($"{e.Reference}: {e.Message}") });
+            return refused;
+        }
+        catch (LibGit2SharpException e)
+        {
+            return _remote.Describe(e);
+        }
+        finally
+        {
+            _repo.Refs.Remove(Local);
+        }
+    }
+
+    /// <summary>The text of <paramref name="path"/> at <paramref name="sha"/>, or null when it has no such file.</summary>
+    public string? TextAt(string sha, string path) => _repo.Lookup<Commit>(sha)?[path]?.Target is Blob blob ? blob.GetContentText() : null;
+
+    /// <summary>The first parent of a commit of this clone (null for a root commit).</summary>
+    public string? ParentOf(string sha) => _repo.Lookup<Commit>(sha)?.Parents.FirstOrDefault()?.Sha;
+
+    /// <summary>Message of a commit of this clone.</summary>
+    public string MessageOf(string sha) => _repo.Lookup<Commit>(sha).Message;
+
+    /// <summary>
+    /// Pushes several ref updates as one atomic push (all or none) with the git CLI, each a compare-and-swap on the
+    /// value the remote must still have (empty: must not exist). Returns null when they all landed, or why they were
+    /// refused (a ref moved, or the server refused one).
+    /// </summary>
+    public async Task<string?> PushRefsAsync(IReadOnlyList<RefUpdate> updates, CancellationToken ct)
+    {
+        _askPass ??= _remote.AskPass(_workRoot);
+        var leases = updates.Select(u => $"--force-with-lease={u.Ref}:{u.Expected}");
+        var specs = updates.Select(u => $"{u.NewSha ?? ""}:{u.Ref}");
+        var result = await _git.RunAsync("git", ["-c", "credential.helper=", "push", "--atomic", "--porcelain", .. leases, "origin", .. specs],
+            new ProcessOptions { WorkingDirectory = Directory, Check = false, Echo = false, Environment = _askPass?.Environment ?? new Dictionary<string, string?>() }, ct);
+        if (result.ExitCode == 0) return null;
+        var output = $"{result.StandardOutput}\n{result.StandardError}";
+        var line = output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith('!')) ?? output.Trim().Split('\n')[^1];
+        if (output.Contains("rejected", StringComparison.Ordinal) || output.Contains("failed to update ref", StringComparison.Ordinal)
+            || output.Contains("cannot lock ref", StringComparison.Ordinal) || output.Contains("atomic push failed", StringComparison.Ordinal))
+            return _remote.Scrub(line.Replace('\t', ' '));
+        throw new BuildFailedException($"Pushing to the GitOps repository {_name} failed: {_remote.Scrub(line)}");
+    }
+
     /// <summary>Drops uncommitted changes (after an edit that failed half-way).</summary>
     public void ResetHard() => _repo.Reset(ResetMode.Hard, _repo.Head.Tip);
 
     public void Dispose()
     {
+        _askPass?.Dispose();
         _repo.Dispose();
         Delete(Directory);
     }
@@ -141,6 +279,9 @@ internal sealed class GitOpsClone : IDisposable
             return line.Replace('\t', ' ');
         throw new BuildFailedException($"Pushing to the GitOps repository {_name} failed: {line}");
     }
+
+    /// <summary>One ref of an atomic push: <paramref name="NewSha"/> (null: delete) if the remote still has <paramref name="Expected"/> ("": no such ref).</summary>
+    public sealed record RefUpdate(string Ref, string? NewSha, string Expected);
 
     private static void Delete(string dir)
     {

@@ -1,5 +1,4 @@
 using LibGit2Sharp;
-using Shipyard.Delivery.Locks;
 using Shipyard.Delivery.Processes;
 using Shipyard.Engine;
 
@@ -8,8 +7,9 @@ namespace Shipyard.Delivery.GitOps;
 /// <summary>
 /// A GitOps repository reached through libgit2 (LibGit2Sharp). Writes that arrive while another is under way
 /// (the pipeline deploys services in parallel) are grouped: one temporary clone, one commit per change, one push.
-/// A rejected push (another process pushed first) fetches the new tip and applies every change again there; after the
-/// first rejection the writer takes a ticket in the repository's write queue so racing processes push in turn.
+/// A rejected push (another process pushed first) hands the commits to the writer at the front of the hand-off, which
+/// pushes them with its own (<see cref="GitOpsHandOff"/>), or, at the front itself, applies every change again on the
+/// new tip and pushes the waiting writers' commits along.
 /// </summary>
 internal sealed class GitOpsRepository : IGitOpsRepository
 {
@@ -19,7 +19,6 @@ internal sealed class GitOpsRepository : IGitOpsRepository
     private readonly TimeProvider _time;
     private readonly Random _random;
     private readonly ProcessRunner _git;
-    private readonly GitOpsWriteQueue? _writeQueue;
     private readonly Lock _gate = new();
     private readonly List<PendingWrite> _queue = [];
     private bool _writing;
@@ -32,9 +31,6 @@ internal sealed class GitOpsRepository : IGitOpsRepository
         _time = time;
         _random = random ?? Random.Shared;
         _git = new ProcessRunner(log, _remote.Scrub, settings.ToolTimes);
-        if (settings.QueueAfterRace)
-            _writeQueue = new GitOpsWriteQueue(new GitRefLockStore(_git, _remote.Url, settings.Token, settings.WorkRoot),
-                settings.Branch, settings.QueueTtl, settings.QueuePoll, time, log);
     }
 
     public string Name => $"{_remote.Url}@{_settings.Branch}";
@@ -129,7 +125,7 @@ internal sealed class GitOpsRepository : IGitOpsRepository
             {
                 using var clone = GitOpsClone.Create(_remote, _settings.Branch, Name, _settings.WorkRoot, _git);
                 batch = TakeAll();
-                await new GitOpsBatch(clone, batch, _settings, _log, _time, _random, _writeQueue).RunAsync();
+                await new GitOpsBatch(clone, batch, _settings, _log, _time, _random).RunAsync();
             }
             catch (Exception e)
             {

@@ -28,19 +28,19 @@ public sealed record GitOpsRepositorySettings
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(4);
 
     /// <summary>
-    /// After a push lost a race, take a ticket in the write queue (refs <c>refs/locks/gitops-queue-&lt;branch&gt;/*</c> in the
-    /// same repository), wait for the writers ahead, then retry at once, instead of sleeping and racing again.
-    /// False: jittered exponential backoff only (the old behaviour).
+    /// After a push lost a race, park the commits for the writer at the front to push with its own (see
+    /// <see cref="GitOpsHandOff"/>) instead of sleeping and racing again. False: jittered exponential backoff only.
     /// </summary>
-    public bool QueueAfterRace { get; init; }
+    public bool HandOff { get; init; } = true;
 
-    /// <summary>
-    /// How long a crashed writer's ticket holds up the queue: older tickets are ignored.
-    /// </summary>
-    public TimeSpan QueueTtl { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>Pause between looks at the hand-off refs for the writer next in line.</summary>
+    public TimeSpan HandOffPoll { get; init; } = TimeSpan.FromMilliseconds(25);
 
-    /// <summary>Pause between looks at the write queue for the writer next in line (those further back wait longer).</summary>
-    public TimeSpan QueuePoll { get; init; } = TimeSpan.FromMilliseconds(30);
+    /// <summary>How long nothing may move before a waiting writer takes the front from one presumed gone.</summary>
+    public TimeSpan HandOffStallAfter { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Age after which a parked or landed ticket is ignored and swept (its writer died).</summary>
+    public TimeSpan HandOffTicketTtl { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>The run's tool-time accumulator: the time inside git is recorded there (null: not recorded).</summary>
     public Shipyard.Delivery.Processes.ToolTimes? ToolTimes { get; init; }

@@ -40,6 +40,9 @@ internal sealed class GitRemote
         ? null
         : (_, _, _) => new UsernamePasswordCredentials { Username = "x-access-token", Password = _token };
 
+    /// <summary>A token helper for the git CLI (made in <paramref name="root"/>), or null without a token.</summary>
+    public Locks.GitAskPass? AskPass(string root) => _token is null ? null : new Locks.GitAskPass("x-access-token", _token, root);
+
     public FetchOptions FetchOptions() => new() { CredentialsProvider = Credentials, Prune = false };
 
     /// <summary>Removes the token from any text (libgit2 messages can echo what the server sent).</summary>

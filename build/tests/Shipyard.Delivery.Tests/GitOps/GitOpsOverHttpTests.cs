@@ -59,6 +59,33 @@ public sealed class GitOpsOverHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARacingWriterOverHttpHandsOffItsCommitWithTheTokenAndTheTokenIsInNoRefOrMessage()
+    {
+        var log = new StringWriter();
+        var raced = 0;
+        var change = Change with
+        {
+            Edit = (text, path) =>
+            {
+                // Another writer moves the branch between this writer's clone and its push: the push loses the race.
+                if (Interlocked.Increment(ref raced) == 1) _remote.CommitAsync(File, "# moved by another writer\nimages:\n- name: todo-api\n  newTag: old1234\n", "Another writer").GetAwaiter().GetResult();
+                return Change.Edit(text, path);
+            },
+        };
+
+        var result = await new GitOpsRepository(
+            new GitOpsRepositorySettings { Url = _server.UrlOf("infra.git"), Token = _server.Password, WorkRoot = _work }, log, TimeProvider.System).WriteAsync(change, Ct);
+
+        result.Attempts.ShouldBe(2, log.ToString());
+        log.ToString().ShouldContain("this writer is at the front");
+        (await _remote.GitAsync("rev-parse", "main")).Trim().ShouldBe(result.Commit);
+        (await _remote.ShowAsync(File)).ShouldSatisfyAllConditions(t => t.ShouldStartWith("# moved by another writer\n"), t => t.ShouldContain("newTag: abc1234"));
+        (await _remote.GitAsync("for-each-ref", "refs/gitops/")).ShouldBeEmpty();
+        log.ToString().ShouldNotContain(_server.Password);
+        Directory.EnumerateFileSystemEntries(_work).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task WithoutATokenTheServerAnswers401AndTheErrorSaysToPassOne()
     {
         using var http = new HttpClient();
