@@ -35,6 +35,9 @@ public sealed class FakeArgoRepositorySource
     /// <summary>The tracked branch (<c>spec.source.targetRevision</c>).</summary>
     public string Branch { get; }
 
+    /// <summary>Where each render gets its folder (deleted after the render); null: the temp folder.</summary>
+    public string? WorkRoot { get; init; }
+
     /// <summary>The commits rendered and applied, in order.</summary>
     public IReadOnlyList<string> Rendered
     {
@@ -120,7 +123,7 @@ public sealed class FakeArgoRepositorySource
 
     private async Task ApplyAsync(string commit, Func<string, JsonObject, Task> deploy, CancellationToken cancellationToken)
     {
-        var rendered = await RepoServerRender.RenderAsync(GitDir, commit, Path, cancellationToken);
+        var rendered = await RepoServerRender.RenderAsync(GitDir, commit, Path, cancellationToken, WorkRoot);
         var objects = new List<(string Kind, string Namespace, string Name)>();
         foreach (var o in rendered)
         {

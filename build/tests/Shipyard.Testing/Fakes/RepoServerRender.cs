@@ -14,10 +14,14 @@ public static class RepoServerRender
 {
     private static readonly ProcessRunner Runner = new(TextWriter.Null, s => s);
 
-    /// <summary>The objects <paramref name="path"/> renders to at <paramref name="commit"/>; a render error throws <see cref="ProcessFailedException"/>.</summary>
-    public static async Task<IReadOnlyList<JsonObject>> RenderAsync(string gitDir, string commit, string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// The objects <paramref name="path"/> renders to at <paramref name="commit"/>, worked out in a new folder under
+    /// <paramref name="workRoot"/> (default: the temp folder); a render error throws <see cref="ProcessFailedException"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<JsonObject>> RenderAsync(string gitDir, string commit, string path, CancellationToken cancellationToken, string? workRoot = null)
     {
-        var work = Directory.CreateTempSubdirectory("argo-render-");
+        var work = workRoot is null ? Directory.CreateTempSubdirectory("argo-render-")
+            : Directory.CreateDirectory(Path.Combine(workRoot, "argo-render-" + Guid.NewGuid().ToString("N")));
         try
         {
             var archive = Path.Combine(work.FullName, "tree.tar");
