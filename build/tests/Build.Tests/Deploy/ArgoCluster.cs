@@ -51,6 +51,20 @@ internal sealed class ArgoCluster : IAsyncDisposable
         return new ArgoCluster(api, controller, source, argo, app);
     }
 
+    /// <summary>
+    /// Whether Argo CD shows <paramref name="revision"/> Synced and Healthy by a sync that Succeeded within 10 s: its
+    /// controller reads the cluster on its own ticks, so it may see the finished rollout a tick after Verify did.
+    /// </summary>
+    public async Task<bool> HealthyAtAsync(string revision)
+    {
+        for (var waited = 0; App.SyncedAndHealthyAt(revision) is null; waited += 20)
+        {
+            if (waited >= 10_000) return false;
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+        return true;
+    }
+
     /// <summary>The image of the Deployment's template in the fake cluster now.</summary>
     public string TemplateImage =>
         Api.Store.Get(KubernetesResourceType.Deployment, "todo", Application).Body["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.GetValue<string>();

@@ -35,8 +35,7 @@ public sealed class GitOpsLoopEndToEndTests : IAsyncLifetime
         _loop.World.GitRemote("log", "-1", "--format=%s", "main").ShouldBe($"Update todo-api to version {tag}");
         // Argo CD rendered exactly the pushed commit and shows it Synced and Healthy, by a sync that Succeeded.
         _loop.Cluster.Source.Rendered[^1].ShouldBe(commit);
-        _loop.Cluster.App.SyncedAndHealthyAt(commit).ShouldNotBeNull(string.Join("\n", _loop.Cluster.App.Served.Distinct()));
-        _loop.Cluster.App.Served.ShouldContain($"Synced/Healthy@{commit} op=Succeeded");
+        (await _loop.Cluster.HealthyAtAsync(commit)).ShouldBeTrue(string.Join("\n", _loop.Cluster.App.Served.Distinct()));
         _loop.Cluster.TemplateImage.ShouldBe(image);
         _loop.Cluster.ReadyPodImages.ShouldBe([image, image]);
         run.Row("Verify", "todo-api").ShouldSatisfyAllConditions(
@@ -78,7 +77,7 @@ public sealed class GitOpsLoopEndToEndTests : IAsyncLifetime
             .ShouldBe($"Roll back todo-api to version {goodTag}|{badCommit}");
         _loop.World.GitRemote("diff", goodCommit, "main", "--", DeployWorld.Manifest).ShouldBeEmpty();
         _loop.Cluster.Source.Rendered.ShouldBe([seed, goodCommit, badCommit, rollbackCommit]);
-        _loop.Cluster.App.SyncedAndHealthyAt(rollbackCommit).ShouldNotBeNull();
+        (await _loop.Cluster.HealthyAtAsync(rollbackCommit)).ShouldBeTrue(string.Join("\n", _loop.Cluster.App.Served.Distinct()));
         bad.Row("Rollback", "todo-api").ShouldSatisfyAllConditions(
             r => r.Status.ShouldBe(TargetStatus.Succeeded, bad.Output),
             r => r.Note!.ShouldStartWith($"rolled back to {goodTag}"),
