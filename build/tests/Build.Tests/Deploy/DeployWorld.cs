@@ -29,9 +29,10 @@ internal sealed class DeployWorld : IAsyncDisposable
 
     /// <summary>
     /// Makes the world: <paramref name="customize"/> edits the copy before it is committed (e.g. a service's strategy);
-    /// with <paramref name="username"/> the registry requires Basic auth.
+    /// with <paramref name="username"/> the registry requires Basic auth; <paramref name="remote"/> says where the bare
+    /// GitOps remote goes (e.g. under a git HTTP server's root), by default inside the world.
     /// </summary>
-    public static async Task<DeployWorld> CreateAsync(Action<TempRoot>? customize = null, string? username = null, string? password = null)
+    public static async Task<DeployWorld> CreateAsync(Action<TempRoot>? customize = null, string? username = null, string? password = null, string? remote = null)
     {
         var root = new TempRoot().CopySamplePlatform();
         customize?.Invoke(root);
@@ -39,7 +40,7 @@ internal sealed class DeployWorld : IAsyncDisposable
         Git(root.Path, "init", "--quiet", "--initial-branch=main");
         Git(root.Path, "add", "-A");
         Git(root.Path, "commit", "--quiet", "-m", "Sample platform");
-        var remote = Path.Combine(root.Path, ".nuke", "temp", "remote.git");
+        remote ??= Path.Combine(root.Path, ".nuke", "temp", "remote.git");
         Git(root.Path, "clone", "--quiet", "--bare", root.Path, remote);
         return new DeployWorld(root, registry, remote, Directory.CreateDirectory(Path.Combine(root.Path, ".nuke", "temp", "home")).FullName);
     }

@@ -20,6 +20,7 @@ public sealed class SsmPipelineTests(SsmPipelineTests.Moto moto) : IClassFixture
     public async ValueTask DisposeAsync() => await _world.DisposeAsync();
 
     [Fact]
+    [Trait("EndToEnd", "ssm")]
     public async Task ADeployIsAppliedOnTheHostVerifiedThroughItAndLeavesNoBucket()
     {
         await _world.PushAsync("good111");
@@ -101,6 +102,7 @@ public sealed class SsmPipelineTests(SsmPipelineTests.Moto moto) : IClassFixture
     }
 
     [Fact]
+    [Trait("EndToEnd", "ssm")]
     public async Task ACrashLoopSeenOnTheHostIsRolledBackByAGuardedUndoAndThePreviousRevisionIsVerified()
     {
         await _world.PushAsync("good111", "bad2222");

@@ -1,5 +1,4 @@
 using Build.Tests.Platform;
-using Shipyard.Delivery.Catalog;
 using Shipyard.Delivery.Records;
 using Shipyard.Delivery.Tests.Fakes;
 using Shipyard.Engine;
@@ -7,36 +6,29 @@ using Shipyard.Engine;
 namespace Build.Tests.Deploy;
 
 /// <summary>
-/// Deploy → Verify → Rollback through the real Pipeline: a real registry and GitOps remote, and a fake cluster whose
-/// controller rolls out whatever the GitOps branch names (images tagged <c>bad…</c> crash-loop), read by Verify through
-/// the real KubernetesClient.
+/// Deploy → Verify → Rollback through the real Pipeline: a real registry and GitOps remote, and a fake cluster that a
+/// fake Argo CD with auto-sync keeps at what the GitOps branch renders (the pipeline is not told about Argo CD: the
+/// push is all it does); images tagged <c>bad…</c> crash-loop. Verify reads the cluster through the real KubernetesClient.
 /// </summary>
 public sealed class VerifyAndRollbackCliTests : IAsyncLifetime
 {
     private DeployWorld _world = null!;
-    private FakeKubernetesApi _api = null!;
-    private FakeGitOpsController _cluster = null!;
-    private string _kubeconfig = null!;
+    private ArgoCluster _cluster = null!;
 
     public async ValueTask InitializeAsync()
     {
         _world = await DeployWorld.CreateAsync();
-        _api = await FakeKubernetesApi.StartAsync();
-        var manifest = new GitOpsManifest { Path = DeployWorld.Manifest, ImageName = "todo-api", Application = "todo-api" };
-        _cluster = FakeGitOpsController.Start(_api, _world.Remote, manifest,
-            new KubernetesWorkload { Namespace = "todo", Deployment = "todo-api", Container = "todo-api" }, image => image.Contains(":bad", StringComparison.Ordinal));
-        _kubeconfig = FakeKubernetesApi.WriteKubeconfig(_api.Url);
+        _cluster = await ArgoCluster.StartAsync(_world.Remote, image => image.Contains(":bad", StringComparison.Ordinal), autoSync: true);
         foreach (var tag in new[] { "good111", "bad2222", "good333" }) await _world.Registry.PutImageAsync("todo/todo-api", tag, seed: tag);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _cluster.DisposeAsync();
-        await _api.DisposeAsync();
         await _world.DisposeAsync();
     }
 
-    private Task<PipelineRun> RunAsync(params string[] args) => PipelineRun.StartAsync(_world.Root, _world.Environment(_kubeconfig), null, args);
+    private Task<PipelineRun> RunAsync(params string[] args) => PipelineRun.StartAsync(_world.Root, _world.Environment(_cluster.Kubeconfig), null, args);
 
     [Fact]
     public async Task ACrashLoopingDeployIsRolledBackInGitAndTheOldVersionIsVerified()
@@ -55,7 +47,7 @@ public sealed class VerifyAndRollbackCliTests : IAsyncLifetime
         var badCommit = _world.GitRemote("rev-parse", "main~1");
         _world.GitRemote("log", "-1", "--format=%s|%(trailers:key=Reverts,valueonly)", "main").Trim().ShouldBe($"Roll back todo-api to version good111|{badCommit}");
         _world.GitRemote("diff", good, "main", "--", DeployWorld.Manifest).ShouldBeEmpty();
-        _cluster.Applied[^1].ShouldContain(":good111@");
+        _cluster.Controller.Applied[^1].ShouldContain(":good111@");
     }
 
     [Fact]
@@ -108,6 +100,6 @@ public sealed class VerifyAndRollbackCliTests : IAsyncLifetime
         var named = await RunAsync(["Rollback", "--service", "todo-api", "--to", "good333", .. _world.Common]);
         named.ExitCode.ShouldBe(0, named.Output);
         named.Row("Rollback", "todo-api").Note!.ShouldStartWith("rolled back to good333");
-        _cluster.Applied[^1].ShouldContain(":good333@");
+        _cluster.Controller.Applied[^1].ShouldContain(":good333@");
     }
 }

@@ -30,9 +30,11 @@ public sealed class PushRepository : IDisposable
     public string Sha { get; }
 
     /// <summary>Builds <c>FROM scratch</c> + busybox with buildah and pushes it to <paramref name="registry"/>; returns the reference.</summary>
-    public string PushBase(string registry)
+    public string PushBase(string registry) => PushBase(registry, Path.Combine(Root, "..", Path.GetFileName(Root) + "-base"));
+
+    /// <summary>The same, built in <paramref name="context"/> (a folder the caller deletes).</summary>
+    public static string PushBase(string registry, string context)
     {
-        var context = Path.Combine(Root, "..", Path.GetFileName(Root) + "-base");
         Directory.CreateDirectory(context);
         File.Copy("/bin/busybox", Path.Combine(context, "busybox"), overwrite: true);
         File.WriteAllText(Path.Combine(context, "Dockerfile"), "FROM scratch\nCOPY busybox /bin/busybox\n");

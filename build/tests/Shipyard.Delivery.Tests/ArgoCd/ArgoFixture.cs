@@ -15,7 +15,7 @@ public abstract class ArgoFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync() => Api = await FakeArgoCdApi.StartAsync();
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         await Api.DisposeAsync();
         GC.SuppressFinalize(this);

@@ -6,7 +6,9 @@ namespace Shipyard.Delivery.Tests.Fakes;
 /// <summary>
 /// One application inside <see cref="FakeArgoCdApi"/>, with a scripted controller that moves on its own clock (the
 /// server's ticks), not on the client's reads: it learns the branch head only on a refresh (its 120 s poll never comes
-/// within a test), runs sync operations for <see cref="OperationTicks"/> ticks, and ends them with the final state.
+/// within a test, unless <see cref="PollTicks"/> shortens it), runs sync operations for <see cref="OperationTicks"/>
+/// ticks, and ends them with the final state: scripted, or with a <see cref="Source"/> the real one — the commit
+/// rendered and applied to the fake cluster, the health read back from it.
 /// </summary>
 public sealed class FakeArgoApplication(string name, string liveRevision)
 {
@@ -28,6 +30,8 @@ public sealed class FakeArgoApplication(string name, string liveRevision)
     private DateTimeOffset _startedAt = DateTimeOffset.UtcNow, _finishedAt = DateTimeOffset.UtcNow;
     private int _historyId = 1;
     private int _refreshCountdown = -1;
+    private int _sincePoll;
+    private Task<string?>? _applying;
 
     /// <summary>The application name.</summary>
     public string Name { get; } = name;
@@ -41,7 +45,7 @@ public sealed class FakeArgoApplication(string name, string liveRevision)
     /// <summary>The commit at the tip of the tracked branch (the test "pushes" by setting it).</summary>
     public string? HeadRevision
     {
-        get => ReadHead?.Invoke() ?? _headRevision;
+        get => Source?.Head() ?? ReadHead?.Invoke() ?? _headRevision;
         set => _headRevision = value;
     }
 
@@ -49,6 +53,16 @@ public sealed class FakeArgoApplication(string name, string liveRevision)
 
     /// <summary>Reads the branch head from a real GitOps repository on every use, as Argo CD's repo server does.</summary>
     public Func<string?>? ReadHead { get; init; }
+
+    /// <summary>
+    /// The GitOps repository the application renders: operations apply the commit to the fake cluster and end when it is
+    /// applied (Failed when it does not render), and health comes from the cluster. The scripted final state
+    /// (<see cref="FinalHealth"/>, <see cref="FinalPhase"/> ...) is not used then.
+    /// </summary>
+    public FakeArgoRepositorySource? Source { get; init; }
+
+    /// <summary>Ticks between the controller's own looks at the branch (Argo CD's 120 s poll); null: never within a test.</summary>
+    public int? PollTicks { get; init; }
 
     /// <summary>The phase an operation on a revision ends in, when it depends on the revision (else <see cref="FinalPhase"/>).</summary>
     public Func<string, string>? PhaseOf { get; init; }
@@ -142,7 +156,8 @@ public sealed class FakeArgoApplication(string name, string liveRevision)
             {
                 if (AutoSync && !string.IsNullOrEmpty(revision) && revision != TargetRevision)
                     return $"Cannot sync to {revision}: auto-sync currently set to {TargetRevision}";
-                if (!string.IsNullOrEmpty(revision) && revision != HeadRevision && revision != _liveRevision && revision != TargetRevision)
+                var resolved = string.IsNullOrEmpty(revision) || Source is null ? revision : Source.Resolve(revision);
+                if (!string.IsNullOrEmpty(revision) && (Source is null ? revision != HeadRevision && revision != _liveRevision && revision != TargetRevision : resolved is null))
                     return $"rpc error: code = Unknown desc = unable to resolve '{revision}' to a commit SHA";
                 if (ForeignOperationOnNextSync is { } foreign)
                 {
@@ -156,7 +171,7 @@ public sealed class FakeArgoApplication(string name, string liveRevision)
                     return "another operation is already in progress";
                 }
                 SyncRequests++;
-                StartOperation(string.IsNullOrEmpty(revision) ? HeadRevision ?? _comparedRevision : revision, OperationTicks, foreign: false);
+                StartOperation(string.IsNullOrEmpty(resolved) ? HeadRevision ?? _comparedRevision : resolved, OperationTicks, foreign: false);
                 return null;
             }
         }
@@ -172,9 +187,11 @@ public sealed class FakeArgoApplication(string name, string liveRevision)
         lock (_gate)
         {
             var changed = false;
-            if (_refreshCountdown >= 0 && _refreshCountdown-- == 0 && HeadRevision is not null && HeadRevision != _comparedRevision)
+            if (PollTicks is { } poll && ++_sincePoll >= poll && _refreshCountdown < 0)
+                (_sincePoll, _refreshCountdown) = (0, 0);
+            if (_refreshCountdown >= 0 && _refreshCountdown-- == 0 && HeadRevision is { } head && head != _comparedRevision)
             {
-                _comparedRevision = HeadRevision;
+                _comparedRevision = head;
                 changed = true;
             }
             if (AutoSync && _operationRevision is null && _comparedRevision != _liveRevision && _comparedRevision != _autoSyncFailed)
@@ -182,7 +199,7 @@ public sealed class FakeArgoApplication(string name, string liveRevision)
                 StartOperation(_comparedRevision, OperationTicks, foreign: false);
                 changed = true;
             }
-            if (_operationRevision is not null && _operationTicksLeft-- <= 0)
+            if (_operationRevision is not null && _operationTicksLeft-- <= 0 && _applying?.IsCompleted != false)
             {
                 FinishOperation();
                 changed = true;
@@ -192,6 +209,7 @@ public sealed class FakeArgoApplication(string name, string liveRevision)
                 (_health, _resources) = (FinalHealth, FinalState());
                 changed = true;
             }
+            if (Source is not null) changed |= ReadHealth();
             if (_operationRevision is null && _health == "Healthy" && _lastPhase == "Succeeded" && _comparedRevision == _liveRevision)
                 _liveAt.TryAdd(_liveRevision, Stopwatch.GetTimestamp());
             return changed;
@@ -228,13 +246,30 @@ public sealed class FakeArgoApplication(string name, string liveRevision)
     {
         (_operationRevision, _operationTicksLeft, _operationIsForeign) = (revision, ticks, foreign);
         _startedAt = DateTimeOffset.UtcNow;
+        if (Source is not null)
+        {
+            _applying = Task.Run(() => Source.SyncAsync(revision, CancellationToken.None));
+            return;
+        }
         _health = "Progressing";
         _resources = Defaults("Progressing", "Waiting for rollout to finish: 1 old replicas are pending termination...");
     }
 
+    // The live objects' health, as the controller sees it now; true when it changed.
+    private bool ReadHealth()
+    {
+        var (health, resources) = Source!.Health();
+        if (health == _health && resources.SequenceEqual(_resources)) return false;
+        (_health, _resources) = (health, resources);
+        return true;
+    }
+
     private void FinishOperation()
     {
-        _lastPhase = _operationIsForeign ? "Succeeded" : PhaseOf?.Invoke(_operationRevision!) ?? FinalPhase;
+        var applyError = _applying is null ? null : _applying.IsCompletedSuccessfully ? _applying.Result : _applying.Exception?.GetBaseException().Message ?? "cancelled";
+        _applying = null;
+        _lastPhase = Source is not null ? applyError is null ? "Succeeded" : "Failed"
+            : _operationIsForeign ? "Succeeded" : PhaseOf?.Invoke(_operationRevision!) ?? FinalPhase;
         _lastOpRevision = _operationRevision!;
         _finishedAt = DateTimeOffset.UtcNow;
         if (_lastPhase == "Succeeded")
@@ -244,16 +279,20 @@ public sealed class FakeArgoApplication(string name, string liveRevision)
             _comparedRevision = HeadRevision ?? _operationRevision!;
             _historyId++;
             _syncResults = [];
-            var settle = !_operationIsForeign && HealthTicks > 0;
+            var settle = !_operationIsForeign && HealthTicks > 0 && Source is null;
             _healthTicksLeft = settle ? HealthTicks : 0;
-            (_health, _resources) = _operationIsForeign ? ("Healthy", Defaults("Healthy", null))
-                : settle ? ("Progressing", _resources) : (FinalHealth, FinalState());
+            if (Source is not null) ReadHealth();
+            else
+                (_health, _resources) = _operationIsForeign ? ("Healthy", Defaults("Healthy", null))
+                    : settle ? ("Progressing", _resources) : (FinalHealth, FinalState());
         }
         else
         {
             if (AutoSync) _autoSyncFailed = _operationRevision;
-            _syncResults = FinalSyncResults ?? [new("Deployment", Name, "SyncFailed", $"Deployment.apps \"{Name}\" is invalid: spec.template.spec.containers[0].image: Required value")];
-            (_health, _resources) = ("Healthy", Defaults("Healthy", null)); // the old pods keep running
+            _syncResults = applyError is not null ? [new("Application", Name, "SyncFailed", applyError)]
+                : FinalSyncResults ?? [new("Deployment", Name, "SyncFailed", $"Deployment.apps \"{Name}\" is invalid: spec.template.spec.containers[0].image: Required value")];
+            if (Source is not null) ReadHealth();
+            else (_health, _resources) = ("Healthy", Defaults("Healthy", null)); // the old pods keep running
         }
         _operationRevision = null;
     }

@@ -62,7 +62,7 @@ internal static class FakeArgoJson
                 ["source"] = new JsonObject
                 {
                     ["repoURL"] = "https://git.example.com/platform/gitops.git",
-                    ["path"] = $"deploy/applications/{app.Name}",
+                    ["path"] = app.Source?.Path ?? $"deploy/applications/{app.Name}",
                     ["targetRevision"] = app.TargetRevision,
                 },
                 ["destination"] = new JsonObject { ["server"] = "https://kubernetes.default.svc", ["namespace"] = Namespace },

@@ -39,4 +39,7 @@ public sealed record KubernetesResourceType(string Group, string Version, string
 
     /// <summary>Events (for failure context).</summary>
     public static KubernetesResourceType Event { get; } = new("", "v1", "events", "Event");
+
+    /// <summary>Services (what an application renders beside its workload).</summary>
+    public static KubernetesResourceType Service { get; } = new("", "v1", "services", "Service");
 }

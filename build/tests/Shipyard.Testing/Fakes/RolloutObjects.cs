@@ -26,18 +26,31 @@ public static class RolloutObjects
         ["spec"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = container, ["image"] = image }) },
     };
 
-    public static JsonObject ReplicaSet(string deployment, string ownerUid, string hash, int revision, string container, string image, int replicas) => new()
+    public static JsonObject ReplicaSet(string deployment, string ownerUid, string hash, int revision, string container, string image, int replicas) =>
+        ReplicaSet(deployment, ownerUid, hash, revision, Template(deployment, container, image), replicas, replicas);
+
+    /// <summary>A Deployment's ReplicaSet running <paramref name="template"/> (labelled with <paramref name="hash"/>), <paramref name="ready"/> of its pods ready.</summary>
+    public static JsonObject ReplicaSet(string deployment, string ownerUid, string hash, int revision, JsonObject template, int replicas, int ready)
     {
-        ["metadata"] = new JsonObject
+        var labelled = (JsonObject)template.DeepClone();
+        var metadata = labelled["metadata"] as JsonObject ?? [];
+        labelled["metadata"] = metadata;
+        var labels = metadata["labels"] as JsonObject ?? [];
+        metadata["labels"] = labels;
+        labels["pod-template-hash"] = hash;
+        return new JsonObject
         {
-            ["name"] = $"{deployment}-{hash}",
-            ["labels"] = new JsonObject { ["app"] = deployment, ["pod-template-hash"] = hash },
-            ["annotations"] = new JsonObject { ["deployment.kubernetes.io/revision"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            ["ownerReferences"] = Owner("Deployment", deployment, ownerUid),
-        },
-        ["spec"] = new JsonObject { ["replicas"] = replicas, ["template"] = Template(deployment, container, image) },
-        ["status"] = new JsonObject { ["replicas"] = replicas, ["readyReplicas"] = replicas, ["availableReplicas"] = replicas },
-    };
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = $"{deployment}-{hash}",
+                ["labels"] = labels.DeepClone(),
+                ["annotations"] = new JsonObject { ["deployment.kubernetes.io/revision"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                ["ownerReferences"] = Owner("Deployment", deployment, ownerUid),
+            },
+            ["spec"] = new JsonObject { ["replicas"] = replicas, ["template"] = labelled },
+            ["status"] = new JsonObject { ["replicas"] = replicas, ["readyReplicas"] = ready, ["availableReplicas"] = ready },
+        };
+    }
 
     public static JsonObject ControllerRevision(string owner, string ownerKind, string ownerUid, string hash, int revision) => new()
     {
@@ -56,26 +69,30 @@ public static class RolloutObjects
         {
             ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = new JsonObject { ["app"] = app, [hashLabel] = hash } },
             ["spec"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = container, ["image"] = image }) },
-            ["status"] = new JsonObject
+            ["status"] = PodStatus(container, image, ready, waiting, waitingMessage, restarts, lastTerminated),
+        };
+
+    /// <summary>A pod's status with one container: running and ready, or waiting (ContainerCreating unless <paramref name="waiting"/> says why).</summary>
+    public static JsonObject PodStatus(string container, string image, bool ready,
+        string? waiting = null, string? waitingMessage = null, int restarts = 0, string? lastTerminated = null) => new()
+        {
+            ["phase"] = ready ? "Running" : "Pending",
+            ["conditions"] = new JsonArray(new JsonObject { ["type"] = "Ready", ["status"] = ready ? "True" : "False" }),
+            ["containerStatuses"] = new JsonArray(new JsonObject
             {
-                ["phase"] = ready ? "Running" : "Pending",
-                ["conditions"] = new JsonArray(new JsonObject { ["type"] = "Ready", ["status"] = ready ? "True" : "False" }),
-                ["containerStatuses"] = new JsonArray(new JsonObject
-                {
-                    ["name"] = container,
-                    ["image"] = image,
-                    ["imageID"] = "",
-                    ["ready"] = ready,
-                    ["restartCount"] = restarts,
-                    ["state"] = ready
+                ["name"] = container,
+                ["image"] = image,
+                ["imageID"] = "",
+                ["ready"] = ready,
+                ["restartCount"] = restarts,
+                ["state"] = ready
                     ? new JsonObject { ["running"] = new JsonObject { ["startedAt"] = "2026-01-01T00:00:00Z" } }
                     : new JsonObject { ["waiting"] = new JsonObject { ["reason"] = waiting ?? "ContainerCreating", ["message"] = waitingMessage } },
-                    ["lastState"] = lastTerminated is null ? new JsonObject() : new JsonObject
-                    {
-                        ["terminated"] = new JsonObject { ["reason"] = lastTerminated, ["exitCode"] = 1, ["startedAt"] = "2026-01-01T00:00:00Z", ["finishedAt"] = "2026-01-01T00:00:01Z" },
-                    },
-                }),
-            },
+                ["lastState"] = lastTerminated is null ? new JsonObject() : new JsonObject
+                {
+                    ["terminated"] = new JsonObject { ["reason"] = lastTerminated, ["exitCode"] = 1, ["startedAt"] = "2026-01-01T00:00:00Z", ["finishedAt"] = "2026-01-01T00:00:01Z" },
+                },
+            }),
         };
 
     public static JsonObject Event(string name, string kind, string involved, string type, string reason, string message, int sequence) => new()
@@ -89,7 +106,8 @@ public static class RolloutObjects
         ["lastTimestamp"] = DateTimeOffset.UtcNow.AddSeconds(sequence).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    private static JsonArray Owner(string kind, string name, string uid) =>
+    /// <summary>The <c>ownerReferences</c> of an object its controller (<paramref name="kind"/> <paramref name="name"/>) made.</summary>
+    public static JsonArray Owner(string kind, string name, string uid) =>
         new(new JsonObject { ["apiVersion"] = "apps/v1", ["kind"] = kind, ["name"] = name, ["uid"] = uid, ["controller"] = true });
 
     /// <summary>A Deployment status as the controller writes it; <paramref name="status"/> is the Progressing condition's.</summary>
