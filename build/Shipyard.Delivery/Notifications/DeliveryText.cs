@@ -43,7 +43,7 @@ internal static class DeliveryText
         {
             DeliveryStatus.Started => $"{subject} deploying to {environment}",
             DeliveryStatus.Succeeded when view.Strategy is null => $"{subject} built",
-            DeliveryStatus.Succeeded => $"{subject} deployed to {environment}",
+            DeliveryStatus.Succeeded => $"{subject} deploy to {environment} succeeded",
             DeliveryStatus.Failed => $"{subject} {failed}",
             DeliveryStatus.RolledBack => $"{subject} {failed}, rolled back to {target}",
             DeliveryStatus.RollbackFailed => $"{subject} {failed}, rollback to {target} failed",

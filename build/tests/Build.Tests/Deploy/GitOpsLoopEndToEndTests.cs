@@ -41,7 +41,7 @@ public sealed class GitOpsLoopEndToEndTests : IAsyncLifetime
         run.Row("Verify", "todo-api").ShouldSatisfyAllConditions(
             r => r.Status.ShouldBe(TargetStatus.Succeeded), r => r.Note!.ShouldEndWith("(kubernetes)"));
         var message = _loop.Slack.Parents.ShouldHaveSingleItem();
-        message.Text.ShouldBe($":white_check_mark: todo-api {tag} deployed to local");
+        message.Text.ShouldBe($":white_check_mark: todo-api {tag} deploy to local succeeded");
         message.Blocks.ShouldContain("*Status*\\nSucceeded");
         foreach (var secret in _loop.Secrets) run.Output.ShouldNotContain(secret);
     }

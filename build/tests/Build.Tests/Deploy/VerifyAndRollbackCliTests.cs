@@ -63,7 +63,7 @@ public sealed class VerifyAndRollbackCliTests : IAsyncLifetime
         slack.Parents.Count.ShouldBe(2, "one message per service deploy");
         var (good, rolledBack) = (slack.Parents[0], slack.Parents[1]);
         good.History.Count.ShouldBeGreaterThan(1, "updated in place, not posted again");
-        good.Text.ShouldContain("todo-api good111 deployed to local");
+        good.Text.ShouldContain("todo-api good111 deploy to local succeeded");
         rolledBack.Text.ShouldContain("rolled back");
         rolledBack.Text.ShouldContain("todo-api");
         string.Join("\n", slack.RepliesTo(rolledBack).Select(r => r.Content.ToJsonString())).ShouldContain("CrashLoopBackOff");

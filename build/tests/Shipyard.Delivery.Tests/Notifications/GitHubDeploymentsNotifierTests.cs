@@ -39,7 +39,7 @@ public sealed class GitHubDeploymentsNotifierTests : IAsyncLifetime
         deployment.States.ShouldBe(["in_progress", "success"]);
         deployment.Statuses.ShouldAllBe(s => s["log_url"]!.GetValue<string>() == "https://github.com/acme/todo-platform/actions/runs/987654");
         deployment.Statuses[1]["environment_url"]!.GetValue<string>().ShouldBe("https://todo.example.com/");
-        deployment.Statuses[1]["description"]!.GetValue<string>().ShouldBe("todo-api 1.4.2 deployed to production");
+        deployment.Statuses[1]["description"]!.GetValue<string>().ShouldBe("todo-api 1.4.2 deploy to production succeeded");
         _log.ToString().ShouldBeEmpty();
     }
 

@@ -29,7 +29,7 @@ public sealed class SlackNotifierTests : IAsyncLifetime
         parent.Channel.ShouldBe("C0BUILDS");
         parent.History.Count.ShouldBe(2, "posted once, updated once");
         parent.History[0]["text"]!.GetValue<string>().ShouldBe(":rocket: todo-api 1.4.2 deploying to production");
-        parent.Text.ShouldBe(":white_check_mark: todo-api 1.4.2 deployed to production");
+        parent.Text.ShouldBe(":white_check_mark: todo-api 1.4.2 deploy to production succeeded");
         parent.Blocks.ShouldContain("*Service*\\ntodo-api");
         parent.Blocks.ShouldContain("*Version*\\n`1.4.2` · `abcdef123456`");
         parent.Blocks.ShouldContain("*Duration*\\n1:23");
@@ -93,7 +93,7 @@ public sealed class SlackNotifierTests : IAsyncLifetime
         _slack.Parents.Count.ShouldBe(2);
         var api = _slack.Parents.Single(p => p.Text.Contains("todo-api"));
         var worker = _slack.Parents.Single(p => p.Text.Contains("todo-worker"));
-        api.Text.ShouldContain("deployed to production");
+        api.Text.ShouldContain("deploy to production succeeded");
         worker.Text.ShouldContain("rolled back to 1.4.1");
         _slack.RepliesTo(api).ShouldAllBe(r => !r.Blocks.Contains("todo-worker"));
         _slack.RepliesTo(worker).Count.ShouldBe(2);
@@ -112,7 +112,7 @@ public sealed class SlackNotifierTests : IAsyncLifetime
         posts.Count.ShouldBe(2, _log.ToString());
         posts[0]["text"]!.GetValue<string>().ShouldBe(":leftwards_arrow_with_hook: todo-api 1.4.2 failed at Verify, rolled back to 1.4.1");
         posts[0]["blocks"]!.ToJsonString(Shipyard.Delivery.Notifications.SlackMessages.Wire).ShouldContain("*Rolled back to* `1.4.1`");
-        posts[1]["text"]!.GetValue<string>().ShouldBe(":white_check_mark: todo-worker 1.4.2 deployed to production");
+        posts[1]["text"]!.GetValue<string>().ShouldBe(":white_check_mark: todo-worker 1.4.2 deploy to production succeeded");
         posts.ShouldAllBe(p => p["channel"] == null && p["thread_ts"] == null);
         _slack.Calls.ShouldAllBe(c => c.Authorization.Length == 0);
         _log.ToString().ShouldBeEmpty();
