@@ -49,46 +49,68 @@ internal sealed class GitOpsBatch(
 
     private CancellationToken Cancellation => _active.Count == 1 ? _active[0].CancellationToken : CancellationToken.None;
 
+    // Every push counts as an attempt: to the branch, of a waiting ticket, or the front's push.
     private async Task PushLoopAsync()
     {
-        var step = TimeSpan.Zero;
-        for (var attempt = 1; ; attempt++)
+        var (step, pushes) = (TimeSpan.Zero, 0);
+        for (var round = 1; ; round++)
         {
             var applied = Apply();
             if (applied.Count == 0 && _parked is null) return;
+            var committed = applied.Any(a => a.Commit is not null);
             var started = time.GetTimestamp();
+            // Writers already waiting when the clone was made: join them instead of racing them for the branch.
+            if (round == 1 && committed && _handOff is { OthersWaiting: true })
+            {
+                _parkTried = true;
+                pushes++;
+                if (await _handOff.ParkAsync(clone.Tip) is { } ticket)
+                {
+                    _parked = new Parked(ticket, clone.Tip, clone.FetchedTip, applied);
+                    await log.WriteLineAsync("GitOps: other writers are waiting on this branch; handing this commit to the one at the front");
+                    if (await WaitForTurnAsync(_parked, pushes, time.GetElapsedTime(started))) return;
+                    continue;
+                }
+            }
             string? rejection;
             if (_parked is { } parked)
             {
+                pushes++;
                 rejection = await _handOff!.PushWithOthersAsync(parked.Ticket, parked.Chain, CancellationToken.None);
                 if (rejection is null) _parked = null;
             }
+            else if (committed)
+            {
+                pushes++;
+                rejection = await clone.PushAsync(CancellationToken.None);
+            }
             else
             {
-                rejection = applied.Any(a => a.Commit is not null) ? await clone.PushAsync(CancellationToken.None) : null;
+                rejection = null;
             }
-            if (attempt == 1) step = time.GetElapsedTime(started);
+            if (step == TimeSpan.Zero) step = time.GetElapsedTime(started);
             if (rejection is null)
             {
-                foreach (var a in applied) a.Write.Complete(new GitOpsWriteResult(a.Commit, a.Head, a.Edit, attempt));
+                foreach (var a in applied) a.Write.Complete(new GitOpsWriteResult(a.Commit, a.Head, a.Edit, pushes));
                 return;
             }
-            if (attempt >= settings.MaxAttempts)
+            if (pushes >= settings.MaxAttempts)
                 throw new BuildFailedException(
-                    $"GitOps push to {clone.Name} was rejected {attempt} times ({rejection}): other writers kept moving the branch. " +
+                    $"GitOps push to {clone.Name} was rejected {pushes} times ({rejection}): other writers kept moving the branch. " +
                     "Nothing of this deploy was pushed; run the deploy again.");
 
             if (_parked is null && _handOff is not null && !_parkTried)
             {
                 _parkTried = true;
+                pushes++;
                 if (await _handOff.ParkAsync(clone.Tip) is { } ticket) _parked = new Parked(ticket, clone.Tip, clone.FetchedTip, applied);
             }
             if (_parked is { } waiting)
             {
-                if (await WaitForTurnAsync(waiting, attempt, step)) return;
+                if (await WaitForTurnAsync(waiting, pushes, step)) return;
                 continue;
             }
-            await BackOffAsync(attempt, rejection, applied.Count);
+            await BackOffAsync(pushes, rejection, applied.Count);
             clone.FetchAndReset();
         }
     }

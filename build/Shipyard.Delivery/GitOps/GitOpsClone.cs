@@ -38,15 +38,32 @@ internal sealed class GitOpsClone : IDisposable
         var dir = Path.Combine(workRoot, $"gitops-{Guid.NewGuid():N}");
         try
         {
-            Repository.Clone(remote.Url, dir, new CloneOptions(remote.FetchOptions()) { BranchName = branch, Checkout = true });
+            // A clone of the one branch that also brings the hand-off's waiting tickets, in the same round trip.
+            Repository.Init(dir);
+            using (var repo = new Repository(dir))
+            {
+                repo.Network.Remotes.Add("origin", remote.Url);
+                Commands.Fetch(repo, "origin", [$"+refs/heads/{branch}:refs/remotes/origin/{branch}", $"+{HandOffRefs.Prefix(branch)}waiting/*:{LocalHandOff}waiting/*"],
+                    remote.FetchOptions(), null);
+                var tip = repo.Branches[$"origin/{branch}"]?.Tip
+                    ?? throw new BuildFailedException($"Cloning the GitOps repository {name} failed: it has no branch '{branch}' (set --gitops-branch)");
+                Commands.Checkout(repo, repo.CreateBranch(branch, tip));
+            }
             return new GitOpsClone(remote, branch, name, dir, git, workRoot);
         }
-        catch (LibGit2SharpException e)
+        catch (Exception e) when (e is LibGit2SharpException or BuildFailedException)
         {
             Delete(dir);
+            if (e is BuildFailedException) throw;
             throw new BuildFailedException($"Cloning the GitOps repository {name} failed: {remote.Describe(e)}");
         }
     }
+
+    private const string LocalHandOff = "refs/handoff/";
+
+    /// <summary>The hand-off refs as last fetched (by their names on the remote): at first, the waiting tickets when the clone was made.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> HandOffRefsFetched =>
+        [.. _repo.Refs.FromGlob($"{LocalHandOff}*").Select(r => KeyValuePair.Create(HandOffRefs.Prefix(_branch) + r.CanonicalName[LocalHandOff.Length..], r.TargetIdentifier))];
 
     /// <summary>Stages <paramref name="path"/> and commits it on the branch; returns the commit SHA.</summary>
     public string Commit(string path, string message, GitIdentity identity, DateTimeOffset when)
@@ -114,23 +131,22 @@ internal sealed class GitOpsClone : IDisposable
     }
 
     /// <summary>
-    /// Fetches the branch and every ref under <paramref name="prefix"/> (their commits too), hard-resets the clone to
-    /// the remote tip, and returns those refs as they are now on the remote (refs deleted there are gone here too).
+    /// Fetches the branch and the hand-off's refs (their commits too), hard-resets the clone to the remote tip, and
+    /// returns those refs as they are now on the remote (refs deleted there are gone here too).
     /// </summary>
-    public IReadOnlyList<KeyValuePair<string, string>> FetchAndResetWith(string prefix)
+    public IReadOnlyList<KeyValuePair<string, string>> FetchAndResetWith()
     {
-        const string Local = "refs/handoff/";
-        foreach (var stale in _repo.Refs.FromGlob($"{Local}*").ToList()) _repo.Refs.Remove(stale);
+        foreach (var stale in _repo.Refs.FromGlob($"{LocalHandOff}*").ToList()) _repo.Refs.Remove(stale);
         try
         {
-            Commands.Fetch(_repo, "origin", [$"+refs/heads/{_branch}:refs/remotes/origin/{_branch}", $"+{prefix}*:{Local}*"], _remote.FetchOptions(), null);
+            Commands.Fetch(_repo, "origin", [$"+refs/heads/{_branch}:refs/remotes/origin/{_branch}", $"+{HandOffRefs.Prefix(_branch)}*:{LocalHandOff}*"], _remote.FetchOptions(), null);
         }
         catch (LibGit2SharpException e)
         {
             throw new BuildFailedException($"Fetching the GitOps repository {_name} failed: {_remote.Describe(e)}");
         }
         _repo.Reset(ResetMode.Hard, _repo.Branches[$"origin/{_branch}"].Tip);
-        return [.. _repo.Refs.FromGlob($"{Local}*").Select(r => KeyValuePair.Create(prefix + r.CanonicalName[Local.Length..], r.TargetIdentifier))];
+        return HandOffRefsFetched;
     }
 
     /// <summary>The remote tip as last fetched.</summary>

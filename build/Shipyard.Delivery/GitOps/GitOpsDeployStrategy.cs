@@ -99,7 +99,7 @@ internal sealed class GitOpsDeployStrategy(
             Attempts = write.Attempts,
             Note = (write.Commit is null
                 ? $"already deployed: {service.Manifest.Path} has {image.Tag} at {Short(write.Head)}"
-                : $"{image.Tag} committed {Short(write.Commit)} to {repository.Name}" + (write.Attempts > 1 ? $" after {write.Attempts} attempts" : ""))
+                : $"{image.Tag} committed {Short(write.Commit)} to {repository.Name}" + (write.Attempts > 1 ? $" after {write.Attempts} pushes (other writers raced)" : ""))
                 + (noLock ? "; no deploy lock configured" : ""),
         };
         if (argoCd is null) return await LoggedAsync(service, receipt);

@@ -17,6 +17,9 @@ internal sealed class GitOpsHandOff(GitOpsClone clone, string branch, GitOpsHand
     private readonly string _prefix = HandOffRefs.Prefix(branch);
     private IReadOnlyList<KeyValuePair<string, string>> _fetched = [];
 
+    /// <summary>True when the clone, as made, saw live tickets: a race is under way, and this writer joins it rather than racing.</summary>
+    public bool OthersWaiting => HandOffRefs.From(branch, clone.HandOffRefsFetched).Waiting.Keys.Any(t => !HandOffTurn.IsStale(t, time.GetUtcNow(), settings.TicketTtl));
+
     /// <summary>Parks the chain ending at <paramref name="chainTip"/>; returns the ticket, or null when the remote refused the ref.</summary>
     public async Task<string?> ParkAsync(string chainTip)
     {
@@ -60,7 +63,7 @@ internal sealed class GitOpsHandOff(GitOpsClone clone, string branch, GitOpsHand
             }
             if (stalled && decision.State == HandOffState.MyTurn)
                 await log.WriteLineAsync($"GitOps hand-off: nothing moved for {stallAfter.TotalSeconds:0.#} s; taking the front");
-            _fetched = clone.FetchAndResetWith(_prefix);
+            _fetched = clone.FetchAndResetWith();
             // Read again from what was fetched: a writer that took over the front may have carried this chain meanwhile.
             return HandOffRefs.From(branch, _fetched).Waiting.ContainsKey(ticket) ? HandOffState.MyTurn : HandOffState.Gone;
         }
@@ -119,7 +122,7 @@ internal sealed class GitOpsHandOff(GitOpsClone clone, string branch, GitOpsHand
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             if (await clone.PushRefsAsync([new(HandOffRefs.WaitingRef(branch, ticket), null, parked)], timeout.Token) is null) return true;
-            _fetched = clone.FetchAndResetWith(_prefix);
+            _fetched = clone.FetchAndResetWith();
             return false;
         }
         catch (Exception e) when (e is Shipyard.Engine.BuildFailedException or OperationCanceledException)

@@ -65,7 +65,7 @@ public sealed class GitOpsHandOffTests : IDisposable
 
         var result = await Open(remote, log).WriteAsync(Change("todo-api", "api1234", RaceOnce(remote, FileOf("todo-cache"))), TestContext.Current.CancellationToken);
 
-        result.Attempts.ShouldBe(2);
+        result.Attempts.ShouldBe(3); // the rejected push, the ticket, the push as the front
         log.ToString().ShouldContain("this writer is at the front");
         log.ToString().ShouldNotContain(" ms (attempt");
         (await remote.LogAsync()).Select(l => l[41..]).ShouldBe(["Update todo-api to version api1234", "Another writer", "Seed manifests"]);
@@ -89,11 +89,12 @@ public sealed class GitOpsHandOffTests : IDisposable
         var waiter = await Open(remote, waiterLog).WriteAsync(Change("todo-web", "web5678", RaceOnce(remote, FileOf("todo-cache"))), ct);
         var first = await front;
 
-        waiter.Attempts.ShouldBe(1, waiterLog.ToString());
+        waiter.Attempts.ShouldBe(1, waiterLog.ToString()); // its ticket only: it saw the front waiting and never raced for the branch
+        waiterLog.ToString().ShouldContain("other writers are waiting on this branch");
         waiterLog.ToString().ShouldContain("1 writer(s) ahead will push this commit with theirs");
         waiterLog.ToString().ShouldContain("landed with another writer's push");
         frontLog.ToString().ShouldContain("pushing the commits of 1 waiting writer(s) with this one");
-        first.Attempts.ShouldBe(3); // the waiter's own race moved the branch after the front fetched it
+        first.Attempts.ShouldBe(4); // rejected, ticket, front push rejected (the waiter's own race moved the branch after the front fetched), front push
         (await remote.LogAsync()).Select(l => l[41..]).ShouldBe(
             ["Update todo-web to version web5678", "Update todo-api to version api1234", "Another writer", "Another writer", "Seed manifests"]);
         (await remote.GitAsync("rev-parse", "main")).Trim().ShouldBe(waiter.Commit);

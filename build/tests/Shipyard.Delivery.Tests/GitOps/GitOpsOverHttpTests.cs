@@ -76,7 +76,7 @@ public sealed class GitOpsOverHttpTests : IAsyncLifetime
         var result = await new GitOpsRepository(
             new GitOpsRepositorySettings { Url = _server.UrlOf("infra.git"), Token = _server.Password, WorkRoot = _work }, log, TimeProvider.System).WriteAsync(change, Ct);
 
-        result.Attempts.ShouldBe(2, log.ToString());
+        result.Attempts.ShouldBe(3, log.ToString()); // the rejected push, the ticket, the push as the front
         log.ToString().ShouldContain("this writer is at the front");
         (await _remote.GitAsync("rev-parse", "main")).Trim().ShouldBe(result.Commit);
         (await _remote.ShowAsync(File)).ShouldSatisfyAllConditions(t => t.ShouldStartWith("# moved by another writer\n"), t => t.ShouldContain("newTag: abc1234"));

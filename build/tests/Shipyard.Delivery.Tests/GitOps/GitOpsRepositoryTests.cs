@@ -71,7 +71,7 @@ public sealed class GitOpsRepositoryTests : IDisposable
 
         var result = await Open(remote).WriteAsync(Change("abc1234", Race), TestContext.Current.CancellationToken);
 
-        result.Attempts.ShouldBe(2);
+        result.Attempts.ShouldBe(3); // the rejected push, its hand-off ticket, the push as the front
         (await remote.LogAsync()).Select(l => l[41..]).ShouldBe(["Update todo-api to version abc1234", "Another writer", "Seed manifests"]);
         (await remote.ShowAsync("other.yaml")).ShouldBe("a: 2\n");
         (await remote.ShowAsync(File)).ShouldContain("newTag: abc1234 # current");
