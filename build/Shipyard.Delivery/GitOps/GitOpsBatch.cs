@@ -59,8 +59,8 @@ internal sealed class GitOpsBatch(
             if (applied.Count == 0 && _parked is null) return;
             var committed = applied.Any(a => a.Commit is not null);
             var started = time.GetTimestamp();
-            // Writers already waiting when the clone was made: join them instead of racing them for the branch.
-            if (round == 1 && committed && _handOff is { OthersWaiting: true })
+            // Writers already waiting: join them instead of racing them for the branch.
+            if (round == 1 && committed && _handOff is not null && _handOff.OthersWaiting())
             {
                 _parkTried = true;
                 pushes++;

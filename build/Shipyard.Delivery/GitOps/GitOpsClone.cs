@@ -38,31 +38,20 @@ internal sealed class GitOpsClone : IDisposable
         var dir = Path.Combine(workRoot, $"gitops-{Guid.NewGuid():N}");
         try
         {
-            // A clone of the one branch that also brings the hand-off's waiting tickets, in the same round trip.
-            Repository.Init(dir);
-            using (var repo = new Repository(dir))
-            {
-                repo.Network.Remotes.Add("origin", remote.Url);
-                Commands.Fetch(repo, "origin", [$"+refs/heads/{branch}:refs/remotes/origin/{branch}", $"+{HandOffRefs.Prefix(branch)}waiting/*:{LocalHandOff}waiting/*"],
-                    remote.FetchOptions(), null);
-                var tip = repo.Branches[$"origin/{branch}"]?.Tip
-                    ?? throw new BuildFailedException($"Cloning the GitOps repository {name} failed: it has no branch '{branch}' (set --gitops-branch)");
-                Commands.Checkout(repo, repo.CreateBranch(branch, tip));
-            }
+            Repository.Clone(remote.Url, dir, new CloneOptions(remote.FetchOptions()) { BranchName = branch, Checkout = true });
             return new GitOpsClone(remote, branch, name, dir, git, workRoot);
         }
-        catch (Exception e) when (e is LibGit2SharpException or BuildFailedException)
+        catch (LibGit2SharpException e)
         {
             Delete(dir);
-            if (e is BuildFailedException) throw;
             throw new BuildFailedException($"Cloning the GitOps repository {name} failed: {remote.Describe(e)}");
         }
     }
 
     private const string LocalHandOff = "refs/handoff/";
 
-    /// <summary>The hand-off refs as last fetched (by their names on the remote): at first, the waiting tickets when the clone was made.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> HandOffRefsFetched =>
+    /// <summary>The hand-off refs as last fetched, by their names on the remote.</summary>
+    private IReadOnlyList<KeyValuePair<string, string>> HandOffRefsFetched =>
         [.. _repo.Refs.FromGlob($"{LocalHandOff}*").Select(r => KeyValuePair.Create(HandOffRefs.Prefix(_branch) + r.CanonicalName[LocalHandOff.Length..], r.TargetIdentifier))];
 
     /// <summary>Stages <paramref name="path"/> and commits it on the branch; returns the commit SHA.</summary>

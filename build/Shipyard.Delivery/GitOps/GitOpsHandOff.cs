@@ -17,8 +17,11 @@ internal sealed class GitOpsHandOff(GitOpsClone clone, string branch, GitOpsHand
     private readonly string _prefix = HandOffRefs.Prefix(branch);
     private IReadOnlyList<KeyValuePair<string, string>> _fetched = [];
 
-    /// <summary>True when the clone, as made, saw live tickets: a race is under way, and this writer joins it rather than racing.</summary>
-    public bool OthersWaiting => HandOffRefs.From(branch, clone.HandOffRefsFetched).Waiting.Keys.Any(t => !HandOffTurn.IsStale(t, time.GetUtcNow(), settings.TicketTtl));
+    /// <summary>
+    /// True when the remote has live tickets right now: a race is under way, and this writer joins it rather than racing
+    /// for the branch (one ref listing, no objects).
+    /// </summary>
+    public bool OthersWaiting() => HandOffRefs.From(branch, clone.ListRemote(_prefix).Refs).Waiting.Keys.Any(t => !HandOffTurn.IsStale(t, time.GetUtcNow(), settings.TicketTtl));
 
     /// <summary>Parks the chain ending at <paramref name="chainTip"/>; returns the ticket, or null when the remote refused the ref.</summary>
     public async Task<string?> ParkAsync(string chainTip)
