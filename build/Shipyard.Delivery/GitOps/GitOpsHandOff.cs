@@ -51,8 +51,8 @@ internal sealed class GitOpsHandOff(GitOpsClone clone, string branch, GitOpsHand
             var refs = HandOffRefs.From(branch, listed);
             var seen = $"{tip} {string.Join(',', refs.Waiting.Keys.Order(StringComparer.Ordinal))}";
             if (seen != lastSeen) (lastSeen, since) = (seen, time.GetTimestamp());
-            var stalled = time.GetElapsedTime(since) > stallAfter;
-            var decision = HandOffTurn.Decide(refs, ticket, time.GetUtcNow(), settings.TicketTtl, stalled);
+            var quiet = time.GetElapsedTime(since);
+            var decision = HandOffTurn.Decide(refs, ticket, time.GetUtcNow(), settings.TicketTtl, quiet, stallAfter);
             if (decision.State == HandOffState.Waiting)
             {
                 if (!told)
@@ -64,8 +64,8 @@ internal sealed class GitOpsHandOff(GitOpsClone clone, string branch, GitOpsHand
                 await Task.Delay(settings.Poll * (1 + (decision.Ahead / 4.0)) * (0.75 + (random.NextDouble() / 2)), time, cancellationToken);
                 continue;
             }
-            if (stalled && decision.State == HandOffState.MyTurn)
-                await log.WriteLineAsync($"GitOps hand-off: nothing moved for {stallAfter.TotalSeconds:0.#} s; taking the front");
+            if (quiet > stallAfter && decision.State == HandOffState.MyTurn)
+                await log.WriteLineAsync($"GitOps hand-off: nothing moved for {quiet.TotalSeconds:0.#} s; taking the front from the writers ahead");
             _fetched = clone.FetchAndResetWith();
             // Read again from what was fetched: a writer that took over the front may have carried this chain meanwhile.
             return HandOffRefs.From(branch, _fetched).Waiting.ContainsKey(ticket) ? HandOffState.MyTurn : HandOffState.Gone;

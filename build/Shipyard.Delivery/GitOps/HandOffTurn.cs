@@ -66,12 +66,16 @@ internal static class HandOffTurn
     /// <param name="ticket">This writer's ticket (always live for itself).</param>
     /// <param name="now">The current time.</param>
     /// <param name="ttl">Age after which another writer's ticket is ignored.</param>
-    /// <param name="stalled">True when nothing moved for too long: the writer at the front is presumed gone.</param>
-    public static HandOffDecision Decide(HandOffRefs refs, string ticket, DateTimeOffset now, TimeSpan ttl, bool stalled)
+    /// <param name="quietFor">How long neither the branch nor the tickets have changed.</param>
+    /// <param name="stallAfter">
+    /// How long the front may be quiet before the writer behind it takes over; the one behind that waits twice as
+    /// long, and so on, so a stalled front is replaced by one writer, not by all of them at once.
+    /// </param>
+    public static HandOffDecision Decide(HandOffRefs refs, string ticket, DateTimeOffset now, TimeSpan ttl, TimeSpan quietFor, TimeSpan stallAfter)
     {
         if (!refs.Waiting.ContainsKey(ticket)) return new HandOffDecision(HandOffState.Gone);
         var ahead = refs.Waiting.Keys.Count(t => string.CompareOrdinal(t, ticket) < 0 && !IsStale(t, now, ttl));
-        return ahead == 0 || stalled ? new HandOffDecision(HandOffState.MyTurn) : new HandOffDecision(HandOffState.Waiting, Ahead: ahead);
+        return ahead == 0 || quietFor > stallAfter * ahead ? new HandOffDecision(HandOffState.MyTurn) : new HandOffDecision(HandOffState.Waiting, Ahead: ahead);
     }
 
     /// <summary>The other writers' chains to push along with this writer's, oldest first (stale ones are left out).</summary>

@@ -201,11 +201,18 @@ public sealed class GitOpsHandOffTests : IDisposable
         });
         var ttl = TimeSpan.FromMinutes(2);
 
-        HandOffTurn.Decide(refs, first, now, ttl, stalled: false).State.ShouldBe(HandOffState.MyTurn);
-        HandOffTurn.Decide(refs, second, now, ttl, stalled: false).ShouldBe(new HandOffDecision(HandOffState.Waiting, Ahead: 1));
-        HandOffTurn.Decide(refs, second, now, ttl, stalled: true).State.ShouldBe(HandOffState.MyTurn);
-        HandOffTurn.Decide(refs, HandOffTurn.NewTicket(now), now, ttl, stalled: false).State.ShouldBe(HandOffState.Gone);
-        HandOffTurn.Carried(refs, first, now, ttl).Select(c => c.Key).ShouldBe([second]);
+        var third = HandOffTurn.NewTicket(now);
+        refs = refs with { Waiting = new Dictionary<string, string>(refs.Waiting) { [third] = "t" } };
+        var (stall, quiet) = (TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1));
+
+        HandOffTurn.Decide(refs, first, now, ttl, quiet, stall).State.ShouldBe(HandOffState.MyTurn);
+        HandOffTurn.Decide(refs, second, now, ttl, quiet, stall).ShouldBe(new HandOffDecision(HandOffState.Waiting, Ahead: 1));
+        // A quiet front is taken over by the next in line first; the one behind it waits twice as long.
+        HandOffTurn.Decide(refs, second, now, ttl, TimeSpan.FromSeconds(6), stall).State.ShouldBe(HandOffState.MyTurn);
+        HandOffTurn.Decide(refs, third, now, ttl, TimeSpan.FromSeconds(6), stall).ShouldBe(new HandOffDecision(HandOffState.Waiting, Ahead: 2));
+        HandOffTurn.Decide(refs, third, now, ttl, TimeSpan.FromSeconds(11), stall).State.ShouldBe(HandOffState.MyTurn);
+        HandOffTurn.Decide(refs, HandOffTurn.NewTicket(now.AddSeconds(1)), now, ttl, quiet, stall).State.ShouldBe(HandOffState.Gone);
+        HandOffTurn.Carried(refs, first, now, ttl).Select(c => c.Key).ShouldBe([second, third]);
         HandOffTurn.IsStale("not-a-ticket", now, ttl).ShouldBeTrue();
     }
 
