@@ -34,7 +34,9 @@ partial class Pipeline
             var kept = DeploysInThisRun && NoRollback ? DeployServices.Where(s => Ledger[s.Name].NeedsRollback).Select(s => s.Name).ToList() : [];
             context.Skip(kept.Count > 0
                 ? $"no-rollback: {string.Join(", ", kept)} keep the version that failed"
-                : "nothing to roll back: every change of this run is verified or was not made");
+                : Interrupted.IsCancellationRequested
+                    ? "nothing rolled back: interrupted, and no verification had failed"
+                    : "nothing to roll back: every change of this run is verified or was not made");
             return Task.CompletedTask;
         })
         .ExecutesForEach(() => RollbackServices, s => s.Name, RollbackServiceAsync);
@@ -73,24 +75,26 @@ partial class Pipeline
     /// from the best source there is: the host through SSM for SSM services; the Kubernetes API when a cluster is
     /// configured; else Argo CD's health at the deployed revision; else skipped with the reason (failed when required).
     /// </summary>
-    async Task<VerifiedEntry> VerifyImageAsync(CatalogService service, ImageReference image, TargetContext context, string? revision = null)
+    async Task<VerifiedEntry> VerifyImageAsync(CatalogService service, ImageReference image, TargetContext context, string? revision = null,
+        CancellationToken? cancellation = null)
     {
+        var ct = cancellation ?? context.CancellationToken;
         var started = Time.GetUtcNow();
         VerifiedEntry Entry(StageStatus status, string source, string note) =>
             new() { Status = status, Started = started, Duration = Time.GetUtcNow() - started, Image = image, Source = source, Note = note };
 
         if (service.Strategy == DeployStrategy.Ssm)
             return FromOutcome(await RolloutVerifiers.Polling(ct => ReadHostAsync(service, context.Output, ct), SsmVerifyInterval, Time)
-                .VerifyAsync(VerifyRequest(service, image, context), context.CancellationToken), "ssm", started, image);
+                .VerifyAsync(VerifyRequest(service, image, context), ct), "ssm", started, image);
         if (Cluster.Configuration is { } cluster)
-            return FromOutcome(await RolloutVerifiers.Kubernetes(cluster, Time).VerifyAsync(VerifyRequest(service, image, context), context.CancellationToken),
+            return FromOutcome(await RolloutVerifiers.Kubernetes(cluster, Time).VerifyAsync(VerifyRequest(service, image, context), ct),
                 "kubernetes", started, image);
         revision ??= (Ledger[service.Name].Deployed?.Receipt as GitOpsReceipt)?.Revision;
         if (!string.IsNullOrWhiteSpace(ArgocdServer) && revision is not null)
         {
             try
             {
-                var health = await CreateArgoCd(context).WaitHealthyAsync(service.Manifest.Application, revision, Time.GetUtcNow() + VerifyTimeout, context.CancellationToken);
+                var health = await CreateArgoCd(context).WaitHealthyAsync(service.Manifest.Application, revision, Time.GetUtcNow() + VerifyTimeout, ct);
                 return Entry(StageStatus.Succeeded, "argocd", $"{health.Note} (no cluster access: Argo CD's health at the revision)");
             }
             catch (BuildFailedException e)
@@ -157,8 +161,10 @@ partial class Pipeline
         var plan = await strategy.PlanRollbackAsync(service, record.Deployed?.Receipt, To, context.CancellationToken);
         try
         {
+            // The write runs to its end whatever happens (an assured target's token); waiting for the restored version
+            // to become ready is what Ctrl-C may cut short.
             var receipt = await strategy.RollbackAsync(plan, context.CancellationToken);
-            var verified = await VerifyImageAsync(service, plan.Target, context, (receipt as GitOpsReceipt)?.Revision);
+            var verified = await VerifyRestoredAsync(service, plan.Target, context, (receipt as GitOpsReceipt)?.Revision);
             var ok = verified.Status != StageStatus.Failed;
             var entry = new RolledBackEntry
             {
@@ -186,6 +192,27 @@ partial class Pipeline
                 Note = e.Message,
             });
             throw;
+        }
+    }
+
+    async Task<VerifiedEntry> VerifyRestoredAsync(CatalogService service, ImageReference image, TargetContext context, string? revision)
+    {
+        var started = Time.GetUtcNow();
+        try
+        {
+            return await VerifyImageAsync(service, image, context, revision, Interrupted);
+        }
+        catch (OperationCanceledException) when (Interrupted.IsCancellationRequested)
+        {
+            return new VerifiedEntry
+            {
+                Status = StageStatus.Failed,
+                Started = started,
+                Duration = Time.GetUtcNow() - started,
+                Image = image,
+                Source = "none",
+                Note = $"interrupted before {image.Tag} was verified; run ./build.sh Verify --service {service.Name} to check it",
+            };
         }
     }
 

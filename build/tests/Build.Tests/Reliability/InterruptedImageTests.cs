@@ -1,0 +1,106 @@
+using Build.Tests.Deploy;
+using Build.Tests.Platform;
+
+namespace Build.Tests.Reliability;
+
+/// <summary>
+/// SIGINT delivered to the real build process of a full <c>Deploy</c> (tests, image build with buildah, push) while a
+/// service test runs, while buildah runs a RUN step, and while the registry holds a blob upload.
+/// </summary>
+[Trait("Reliability", "faults")]
+public sealed class InterruptedImageTests : IAsyncDisposable
+{
+    // Unique arguments of the processes that block, so a survivor is found among the machine's processes.
+    private const string TestSleep = "86396";
+    private const string RunSleep = "86397";
+
+    private DeployWorld _world = null!;
+    private string _before = "";
+
+    public async ValueTask DisposeAsync() => await _world.DisposeAsync();
+
+    private async Task CreateWorldAsync(bool blockingRunStep = false)
+    {
+        _world = await DeployWorld.CreateAsync(root => ImageService(root, blockingRunStep));
+        _before = _world.GitRemote("rev-parse", "main");
+    }
+
+    // todo-api as a tiny image built in a second: a test command that blocks until killed, and optionally a RUN step that does.
+    private static void ImageService(TempRoot root, bool blockingRunStep)
+    {
+        root.File("services/todo-api/service.yaml", $"""
+            prepare: mkdir -p .publish && echo hello > .publish/app.txt
+            test: "echo $$ > test.pid && exec sleep {TestSleep}"
+            deploy:
+              strategy: gitops
+            """);
+        root.File("services/todo-api/.dockerignore", "*\n!.publish/\n!busybox\n");
+        File.Copy("/bin/busybox", Path.Combine(root.Path, "services", "todo-api", "busybox"));
+        root.File("services/todo-api/Dockerfile", $"""
+            FROM scratch
+            COPY busybox /bin/busybox
+            COPY .publish/ /app/
+            """ + (blockingRunStep ? $"\nRUN [\"/bin/busybox\", \"sh\", \"-c\", \"echo run-step-$((40+2)); /bin/busybox sleep {RunSleep}\"]\n" : "\n"));
+    }
+
+    private string[] Args(string registry, params string[] more) =>
+        ["Deploy", "--service", "todo-api", "--registry", $"{registry}/todo", "--gitops-repository", _world.Remote, "--use-sandbox", "false",
+            "--deploy-lock", "git-ref", .. more];
+
+    [Fact]
+    public async Task SigintWhileAServiceTestRunsKillsItAndChangesNothing()
+    {
+        await CreateWorldAsync();
+        using var build = BuildProcess.Start(_world.Root, _world.Environment(), Args(_world.Registry.Host));
+        var pidFile = Path.Combine(_world.Root, "services", "todo-api", "test.pid");
+        await build.WaitUntilAsync(() => File.Exists(pidFile) && File.ReadAllText(pidFile).Trim().Length > 0, "the service test started");
+
+        var exitCode = await build.InterruptAsync();
+
+        AssertInterrupted(exitCode, build, "Test (todo-api) was cancelled.");
+        Directory.Exists($"/proc/{File.ReadAllText(pidFile).Trim()}").ShouldBeFalse("the test process outlived the build");
+        (await Leftovers.ProcessesAfterAsync(_world, TestSleep)).ShouldBeEmpty(build.Output);
+    }
+
+    [Fact]
+    public async Task SigintWhileBuildahRunsAStepKillsBuildahAndChangesNothing()
+    {
+        await CreateWorldAsync(blockingRunStep: true);
+        using var build = BuildProcess.Start(_world.Root, _world.Environment(), Args(_world.Registry.Host, "--skip", "Test"));
+        await build.WaitForLineAsync("run-step-42");
+
+        var exitCode = await build.InterruptAsync();
+
+        AssertInterrupted(exitCode, build, "Build (todo-api) was cancelled.");
+        (await Leftovers.ProcessesAfterAsync(_world, RunSleep)).ShouldBeEmpty(build.Output);
+    }
+
+    [Fact]
+    public async Task SigintWhileTheRegistryHoldsABlobUploadKillsThePushAndLeavesNoTag()
+    {
+        await CreateWorldAsync();
+        await using var proxy = await RegistryProxy.StartAsync(_world.Registry.Host);
+        proxy.Hold = r => r.Method is "PATCH" or "PUT" && r.Path.Value!.Contains("/blobs/uploads/", StringComparison.Ordinal);
+        using var build = BuildProcess.Start(_world.Root, _world.Environment(), Args(proxy.Host, "--skip", "Test"));
+        await build.WaitUntilAsync(() => proxy.Held.IsCompleted, "the registry held a blob upload", TimeSpan.FromSeconds(55));
+
+        var exitCode = await build.InterruptAsync();
+
+        AssertInterrupted(exitCode, build, "Push (todo-api) was cancelled.");
+        (await Leftovers.ProcessesAfterAsync(_world, proxy.Host)).ShouldBeEmpty(build.Output);
+        using var http = new HttpClient();
+        var tags = await http.GetAsync(new Uri($"http://{_world.Registry.Host}/v2/todo/todo-api/tags/list"), TestContext.Current.CancellationToken);
+        tags.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound, "no manifest was pushed");
+    }
+
+    // What every interrupted run must hold: exit 130 with a line saying so, no lock, no temporary folder, GitOps unchanged.
+    private void AssertInterrupted(int exitCode, BuildProcess build, string cancelledLine)
+    {
+        exitCode.ShouldBe(130, build.Output);
+        build.Output.ShouldContain(cancelledLine);
+        build.InterruptedLine.ShouldBe("Interrupted: nothing was deployed. Run the same command again to carry on.");
+        Leftovers.LockRefs(_world).ShouldBeEmpty(build.Output);
+        Leftovers.TempFolders(_world).ShouldBeEmpty(build.Output);
+        _world.GitRemote("rev-parse", "main").ShouldBe(_before, "the GitOps branch must not change");
+    }
+}
