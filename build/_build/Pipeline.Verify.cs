@@ -182,6 +182,11 @@ partial class Pipeline
         }
         catch (Exception e) when (e is not UsageException && Ledger[service.Name].RolledBack is null)
         {
+            // The rollback's own write landed and what came after it failed (the Argo CD sync): the record keeps that
+            // commit, and the message must not offer to undo it — that would bring the failed version back.
+            var landed = (e as DeployFailedException)?.Changed;
+            var note = landed is null ? e.Message
+                : $"rolled back to {plan.Target.Tag} ({landed.ChangeId?[..Math.Min(7, landed.ChangeId.Length)]} is pushed), but then: {e.InnerException?.Message ?? e.Message}";
             await RecordAsync(context, service.Name, new RolledBackEntry
             {
                 Status = StageStatus.Failed,
@@ -189,9 +194,11 @@ partial class Pipeline
                 Duration = Time.GetUtcNow() - started,
                 From = plan.Bad,
                 To = plan.Target,
-                Note = e.Message,
+                Receipt = landed,
+                Note = note,
             });
-            throw;
+            if (landed is null) throw;
+            throw new BuildFailedException(note, e);
         }
     }
 

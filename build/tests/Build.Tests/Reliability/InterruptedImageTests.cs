@@ -1,5 +1,4 @@
 using Build.Tests.Deploy;
-using Build.Tests.Platform;
 
 namespace Build.Tests.Reliability;
 
@@ -10,10 +9,6 @@ namespace Build.Tests.Reliability;
 [Trait("Reliability", "faults")]
 public sealed class InterruptedImageTests : IAsyncDisposable
 {
-    // Unique arguments of the processes that block, so a survivor is found among the machine's processes.
-    private const string TestSleep = "86396";
-    private const string RunSleep = "86397";
-
     private DeployWorld _world = null!;
     private string _before = "";
 
@@ -21,31 +16,11 @@ public sealed class InterruptedImageTests : IAsyncDisposable
 
     private async Task CreateWorldAsync(bool blockingRunStep = false)
     {
-        _world = await DeployWorld.CreateAsync(root => ImageService(root, blockingRunStep));
+        _world = await DeployWorld.CreateAsync(root => TinyImageService.Write(root, blockingRunStep));
         _before = _world.GitRemote("rev-parse", "main");
     }
 
-    // todo-api as a tiny image built in a second: a test command that blocks until killed, and optionally a RUN step that does.
-    private static void ImageService(TempRoot root, bool blockingRunStep)
-    {
-        root.File("services/todo-api/service.yaml", $"""
-            prepare: mkdir -p .publish && echo hello > .publish/app.txt
-            test: "echo $$ > test.pid && exec sleep {TestSleep}"
-            deploy:
-              strategy: gitops
-            """);
-        root.File("services/todo-api/.dockerignore", "*\n!.publish/\n!busybox\n");
-        File.Copy("/bin/busybox", Path.Combine(root.Path, "services", "todo-api", "busybox"));
-        root.File("services/todo-api/Dockerfile", $"""
-            FROM scratch
-            COPY busybox /bin/busybox
-            COPY .publish/ /app/
-            """ + (blockingRunStep ? $"\nRUN [\"/bin/busybox\", \"sh\", \"-c\", \"echo run-step-$((40+2)); /bin/busybox sleep {RunSleep}\"]\n" : "\n"));
-    }
-
-    private string[] Args(string registry, params string[] more) =>
-        ["Deploy", "--service", "todo-api", "--registry", $"{registry}/todo", "--gitops-repository", _world.Remote, "--use-sandbox", "false",
-            "--deploy-lock", "git-ref", .. more];
+    private string[] Args(string registry, params string[] more) => TinyImageService.DeployArgs(_world, registry, more);
 
     [Fact]
     public async Task SigintWhileAServiceTestRunsKillsItAndChangesNothing()
@@ -59,7 +34,7 @@ public sealed class InterruptedImageTests : IAsyncDisposable
 
         AssertInterrupted(exitCode, build, "Test (todo-api) was cancelled.");
         Directory.Exists($"/proc/{File.ReadAllText(pidFile).Trim()}").ShouldBeFalse("the test process outlived the build");
-        (await Leftovers.ProcessesAfterAsync(_world, TestSleep)).ShouldBeEmpty(build.Output);
+        (await Leftovers.ProcessesAfterAsync(_world, TinyImageService.TestSleep)).ShouldBeEmpty(build.Output);
     }
 
     [Fact]
@@ -67,12 +42,12 @@ public sealed class InterruptedImageTests : IAsyncDisposable
     {
         await CreateWorldAsync(blockingRunStep: true);
         using var build = BuildProcess.Start(_world.Root, _world.Environment(), Args(_world.Registry.Host, "--skip", "Test"));
-        await build.WaitForLineAsync("run-step-42");
+        await build.WaitForLineAsync(TinyImageService.RunStepStarted);
 
         var exitCode = await build.InterruptAsync();
 
         AssertInterrupted(exitCode, build, "Build (todo-api) was cancelled.");
-        (await Leftovers.ProcessesAfterAsync(_world, RunSleep)).ShouldBeEmpty(build.Output);
+        (await Leftovers.ProcessesAfterAsync(_world, TinyImageService.RunSleep)).ShouldBeEmpty(build.Output);
     }
 
     [Fact]
