@@ -45,10 +45,19 @@ internal sealed class BuildProcess : IDisposable
         Output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("Interrupted: ", StringComparison.Ordinal)).ShouldHaveSingleItem(Output);
 
     /// <summary>Starts the build in <paramref name="root"/> with <paramref name="environment"/> added to this process's.</summary>
-    public static BuildProcess Start(string root, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static BuildProcess Start(string root, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Start(root, environment, ownProcessGroup: false, args);
+
+    /// <summary>
+    /// As above; with <paramref name="ownProcessGroup"/> the build leads a process group of its own (as a shell's
+    /// foreground job does), so <see cref="InterruptGroupAsync"/> can signal it and its children together, as Ctrl-C does.
+    /// </summary>
+    public static BuildProcess Start(string root, IReadOnlyDictionary<string, string> environment, bool ownProcessGroup, params string[] args)
     {
         File.Exists(BuildDll).ShouldBeTrue($"{BuildDll} is missing: run 'dotnet build build/_build' first");
-        var start = new ProcessStartInfo("dotnet", [BuildDll, .. args, "--root", root, "--no-logo"])
+        string[] command = ["dotnet", BuildDll, .. args, "--root", root, "--no-logo"];
+        // setsid execs the build in place (same pid) as the leader of a new session and process group.
+        var start = new ProcessStartInfo(ownProcessGroup ? "setsid" : command[0], ownProcessGroup ? command : command[1..])
         {
             WorkingDirectory = root,
             RedirectStandardOutput = true,
@@ -87,6 +96,16 @@ internal sealed class BuildProcess : IDisposable
         return await WaitForExitAsync(limit ?? TimeSpan.FromSeconds(50));
     }
 
+    /// <summary>
+    /// Delivers SIGINT to the build's whole process group (what Ctrl-C in a terminal does: the build and every child it
+    /// runs get it at once) and waits for the build to end.
+    /// </summary>
+    public async Task<int> InterruptGroupAsync(TimeSpan? limit = null)
+    {
+        Signal("INT", group: true);
+        return await WaitForExitAsync(limit ?? TimeSpan.FromSeconds(50));
+    }
+
     /// <summary>Waits for the build to end on its own; returns its exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan limit)
     {
@@ -111,9 +130,10 @@ internal sealed class BuildProcess : IDisposable
         _process.Dispose();
     }
 
-    private void Signal(string signal)
+    private void Signal(string signal, bool group = false)
     {
-        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(CultureInfo.InvariantCulture)])!;
+        var pid = _process.Id.ToString(CultureInfo.InvariantCulture);
+        using var kill = Process.Start("kill", [$"-{signal}", "--", group ? "-" + pid : pid])!;
         kill.WaitForExit();
         kill.ExitCode.ShouldBe(0);
     }

@@ -34,6 +34,39 @@ internal static class TinyImageService
             """ + (blockingRunStep ? $"\nRUN [\"/bin/busybox\", \"sh\", \"-c\", \"echo run-step-$((40+2)); /bin/busybox sleep {RunSleep}\"]\n" : "\n"));
     }
 
+    /// <summary>
+    /// The environment of a run whose buildah keeps its images and working containers in the world (vfs, no mounts):
+    /// what an interrupted build leaves there is the world's, not the machine's shared store.
+    /// </summary>
+    public static Dictionary<string, string> Environment(Deploy.DeployWorld world)
+    {
+        var store = Directory.CreateDirectory(Path.Combine(world.Root, "buildah")).FullName;
+        var conf = Path.Combine(store, "storage.conf");
+        File.WriteAllText(conf, $"[storage]\ndriver = \"vfs\"\ngraphroot = \"{store}/root\"\nrunroot = \"{store}/run\"\n");
+        return new(world.Environment()) { ["CONTAINERS_STORAGE_CONF"] = conf };
+    }
+
+    /// <summary>Buildah's working containers in the world's store (an interrupted build may leave some).</summary>
+    public static IReadOnlyList<string> WorkingContainers(Deploy.DeployWorld world) =>
+        Buildah(world, "containers", "--quiet").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Removes the world store's working containers, so the world's folder can be deleted.</summary>
+    public static void RemoveWorkingContainers(Deploy.DeployWorld world)
+    {
+        if (Directory.Exists(Path.Combine(world.Root, "buildah"))) Buildah(world, "rm", "--all");
+    }
+
+    private static string Buildah(Deploy.DeployWorld world, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("buildah", args) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["CONTAINERS_STORAGE_CONF"] = Path.Combine(world.Root, "buildah", "storage.conf");
+        using var buildah = System.Diagnostics.Process.Start(start)!;
+        var output = buildah.StandardOutput.ReadToEnd();
+        buildah.StandardError.ReadToEnd();
+        buildah.WaitForExit();
+        return output;
+    }
+
     /// <summary>A full deploy of todo-api (tests, build, push, GitOps commit) with the git-ref deploy lock.</summary>
     public static string[] DeployArgs(Deploy.DeployWorld world, string registry, params string[] more) =>
         ["Deploy", "--service", "todo-api", "--registry", $"{registry}/todo", "--gitops-repository", world.Remote, "--use-sandbox", "false",
