@@ -56,7 +56,7 @@ public sealed class PipelineFaultTests
               if [ "$ref" = refs/heads/main ]; then echo "main is protected: changes need a reviewed pull request" >&2; exit 1; fi
             done
             """);
-        File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var before = world.GitRemote("rev-parse", "main");
 
         var run = await RunAsync(world, world.DeployArgs("good111", Lock));
