@@ -25,6 +25,7 @@ partial class Pipeline
     protected override async Task OnPlannedAsync(IReadOnlyList<string> targets, CancellationToken cancellationToken)
     {
         await base.OnPlannedAsync(targets, cancellationToken);
+        Interrupted = cancellationToken;
         var machine = Provisioners.LocalMachine(Environment);
         var needed = PrerequisiteCatalog.ForTargets(targets, new PrerequisiteOptions
         {

@@ -40,10 +40,11 @@ partial class Pipeline
         await RunNotifiers.ServiceUpdatedAsync(record);
     }
 
-    // Where the time went (wall, time inside external tools by tool, our own orchestration: ToolTimeSummary says how
-    // overlapping fan-out is counted), then the notifiers.
+    // After Ctrl-C, what each service was left at and what to run next; where the time went (wall, time inside external
+    // tools by tool, our own orchestration: ToolTimeSummary says how overlapping fan-out is counted); then the notifiers.
     protected override async Task OnFinishedAsync(RunRecord record)
     {
+        if (record.Cancelled) await Log.WriteLineAsync(await InterruptedLineAsync());
         await Log.WriteLineAsync(ToolTimes.Summarize().Line);
         await RunNotifiers.RunFinishedAsync(new FinishedRun(Ledger.All, record.ExitCode, record.Cancelled, record.Duration, _version, CiRun,
             DeployEnvironmentName));

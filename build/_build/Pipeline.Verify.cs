@@ -34,7 +34,9 @@ partial class Pipeline
             var kept = DeploysInThisRun && NoRollback ? DeployServices.Where(s => Ledger[s.Name].NeedsRollback).Select(s => s.Name).ToList() : [];
             context.Skip(kept.Count > 0
                 ? $"no-rollback: {string.Join(", ", kept)} keep the version that failed"
-                : "nothing to roll back: every change of this run is verified or was not made");
+                : Interrupted.IsCancellationRequested
+                    ? "nothing rolled back: interrupted, and no verification had failed"
+                    : "nothing to roll back: every change of this run is verified or was not made");
             return Task.CompletedTask;
         })
         .ExecutesForEach(() => RollbackServices, s => s.Name, RollbackServiceAsync);
@@ -73,24 +75,26 @@ partial class Pipeline
     /// from the best source there is: the host through SSM for SSM services; the Kubernetes API when a cluster is
     /// configured; else Argo CD's health at the deployed revision; else skipped with the reason (failed when required).
     /// </summary>
-    async Task<VerifiedEntry> VerifyImageAsync(CatalogService service, ImageReference image, TargetContext context, string? revision = null)
+    async Task<VerifiedEntry> VerifyImageAsync(CatalogService service, ImageReference image, TargetContext context, string? revision = null,
+        CancellationToken? cancellation = null)
     {
+        var ct = cancellation ?? context.CancellationToken;
         var started = Time.GetUtcNow();
         VerifiedEntry Entry(StageStatus status, string source, string note) =>
             new() { Status = status, Started = started, Duration = Time.GetUtcNow() - started, Image = image, Source = source, Note = note };
 
         if (service.Strategy == DeployStrategy.Ssm)
             return FromOutcome(await RolloutVerifiers.Polling(ct => ReadHostAsync(service, context.Output, ct), SsmVerifyInterval, Time)
-                .VerifyAsync(VerifyRequest(service, image, context), context.CancellationToken), "ssm", started, image);
+                .VerifyAsync(VerifyRequest(service, image, context), ct), "ssm", started, image);
         if (Cluster.Configuration is { } cluster)
-            return FromOutcome(await RolloutVerifiers.Kubernetes(cluster, Time).VerifyAsync(VerifyRequest(service, image, context), context.CancellationToken),
+            return FromOutcome(await RolloutVerifiers.Kubernetes(cluster, Time).VerifyAsync(VerifyRequest(service, image, context), ct),
                 "kubernetes", started, image);
         revision ??= (Ledger[service.Name].Deployed?.Receipt as GitOpsReceipt)?.Revision;
         if (!string.IsNullOrWhiteSpace(ArgocdServer) && revision is not null)
         {
             try
             {
-                var health = await CreateArgoCd(context).WaitHealthyAsync(service.Manifest.Application, revision, Time.GetUtcNow() + VerifyTimeout, context.CancellationToken);
+                var health = await CreateArgoCd(context).WaitHealthyAsync(service.Manifest.Application, revision, Time.GetUtcNow() + VerifyTimeout, ct);
                 return Entry(StageStatus.Succeeded, "argocd", $"{health.Note} (no cluster access: Argo CD's health at the revision)");
             }
             catch (BuildFailedException e)
@@ -157,8 +161,10 @@ partial class Pipeline
         var plan = await strategy.PlanRollbackAsync(service, record.Deployed?.Receipt, To, context.CancellationToken);
         try
         {
+            // The write runs to its end whatever happens (an assured target's token); waiting for the restored version
+            // to become ready is what Ctrl-C may cut short.
             var receipt = await strategy.RollbackAsync(plan, context.CancellationToken);
-            var verified = await VerifyImageAsync(service, plan.Target, context, (receipt as GitOpsReceipt)?.Revision);
+            var verified = await VerifyRestoredAsync(service, plan.Target, context, (receipt as GitOpsReceipt)?.Revision);
             var ok = verified.Status != StageStatus.Failed;
             var entry = new RolledBackEntry
             {
@@ -176,6 +182,11 @@ partial class Pipeline
         }
         catch (Exception e) when (e is not UsageException && Ledger[service.Name].RolledBack is null)
         {
+            // The rollback's own write landed and what came after it failed (the Argo CD sync): the record keeps that
+            // commit, and the message must not offer to undo it — that would bring the failed version back.
+            var landed = (e as DeployFailedException)?.Changed;
+            var note = landed is null ? e.Message
+                : $"rolled back to {plan.Target.Tag} ({landed.ChangeId?[..Math.Min(7, landed.ChangeId.Length)]} is pushed), but then: {e.InnerException?.Message ?? e.Message}";
             await RecordAsync(context, service.Name, new RolledBackEntry
             {
                 Status = StageStatus.Failed,
@@ -183,9 +194,32 @@ partial class Pipeline
                 Duration = Time.GetUtcNow() - started,
                 From = plan.Bad,
                 To = plan.Target,
-                Note = e.Message,
+                Receipt = landed,
+                Note = note,
             });
-            throw;
+            if (landed is null) throw;
+            throw new BuildFailedException(note, e);
+        }
+    }
+
+    async Task<VerifiedEntry> VerifyRestoredAsync(CatalogService service, ImageReference image, TargetContext context, string? revision)
+    {
+        var started = Time.GetUtcNow();
+        try
+        {
+            return await VerifyImageAsync(service, image, context, revision, Interrupted);
+        }
+        catch (OperationCanceledException) when (Interrupted.IsCancellationRequested)
+        {
+            return new VerifiedEntry
+            {
+                Status = StageStatus.Failed,
+                Started = started,
+                Duration = Time.GetUtcNow() - started,
+                Image = image,
+                Source = "none",
+                Note = $"interrupted before {image.Tag} was verified; run ./build.sh Verify --service {service.Name} to check it",
+            };
         }
     }
 

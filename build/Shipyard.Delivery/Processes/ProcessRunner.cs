@@ -13,6 +13,9 @@ namespace Shipyard.Delivery.Processes;
 /// <param name="times">The run's tool-time accumulator, shared by the runners of one run; null records nothing.</param>
 public sealed class ProcessRunner(TextWriter log, Func<string, string> mask, ToolTimes? times = null)
 {
+    /// <summary>How long a tool that died of SIGINT or SIGTERM waits for this run's own cancellation to show.</summary>
+    internal static TimeSpan InterruptGrace { get; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Runs <paramref name="fileName"/> and waits for it.</summary>
     /// <param name="fileName">Program to run (looked up on PATH).</param>
     /// <param name="arguments">Arguments, passed without shell interpretation.</param>
@@ -86,12 +89,30 @@ public sealed class ProcessRunner(TextWriter log, Func<string, string> mask, Too
             times?.Record(ToolTimes.NameOf(fileName, args), startedAt);
         }
         process.WaitForExit(); // flush the asynchronous readers
+        // Ctrl-C in a terminal signals the whole foreground process group: the tool may die of it (128 + SIGINT/SIGTERM)
+        // before this process's own handler has cancelled the token. That exit is the interruption, not a failure.
+        if (process.ExitCode is 130 or 143 && await CancelledWithinAsync(InterruptGrace, cancellationToken))
+            throw new OperationCanceledException($"'{echo}' was interrupted", cancellationToken);
 
         var result = new ProcessResult(process.ExitCode, mask(stdout.ToString()), mask(stderr.ToString()));
         if (options.Check && result.ExitCode != 0)
             throw new ProcessFailedException(echo, result,
                 $"'{echo}' exited with code {result.ExitCode}{Tail(result)}");
         return result;
+    }
+
+    private static async Task<bool> CancelledWithinAsync(TimeSpan grace, CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.CanBeCanceled) return false;
+        try
+        {
+            await Task.Delay(grace, cancellationToken);
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            return true;
+        }
     }
 
     private void OnLine(string? line, StringBuilder buffer, bool stream)

@@ -70,7 +70,11 @@ internal sealed class KubernetesRolloutVerifier(IKubernetes client, TimeProvider
         {
             var events = snapshot is null ? [] : await EventsAsync(request, snapshot, cancellationToken);
             var logs = last?.Pod is { } pod ? await LogTailAsync(request.Namespace, pod, cancellationToken) : [];
-            return VerifyOutcomes.Failure(Source, Elapsed(), request, VerifyOutcomes.TimedOut(request, last), last?.Pod, logs, events, last?.RunningImage);
+            // An API server that stopped answering is the reason, not the last state it showed before.
+            var reason = watches.Select(w => w.Trouble).FirstOrDefault(t => t is not null) is { } trouble
+                ? VerifyOutcomes.Unreachable(request, trouble, last)
+                : VerifyOutcomes.TimedOut(request, last);
+            return VerifyOutcomes.Failure(Source, Elapsed(), request, reason, last?.Pod, logs, events, last?.RunningImage);
         }
         finally
         {

@@ -16,6 +16,11 @@ internal static class VerifyOutcomes
     public static string TimedOut(VerifyRequest request, RolloutState? last) =>
         $"not rolled out within {Seconds(request.Timeout)}: {last?.Message ?? "the workload was never observed"}" + (last is null ? "" : $" ({last.Progress})");
 
+    /// <summary>The reason at the deadline when the API server was not answering then: the rollout could not be seen to finish.</summary>
+    public static string Unreachable(VerifyRequest request, string trouble, RolloutState? last) =>
+        $"not verified within {Seconds(request.Timeout)}: the API server stopped answering ({trouble}); " +
+        (last is null ? "the workload was never observed" : $"last seen: {last.Message} ({last.Progress})");
+
     /// <summary>Events about the workload, its ReplicaSets and pods, oldest first, as <c>Warning BackOff pod/x: message</c>.</summary>
     public static IReadOnlyList<string> EventLines(RolloutSnapshot snapshot, int max = 10)
     {

@@ -57,7 +57,16 @@ internal abstract class ContainersToolBuilder(ProcessRunner runner, string progr
                 .. (Registries.IsPlainHttp(server) ? ["--tls-verify=false"] : Array.Empty<string>()),
                 image, "docker://" + image,
             ];
-            await runner.RunAsync(program, args, new ProcessOptions { StreamOutput = false }, cancellationToken);
+            try
+            {
+                await runner.RunAsync(program, args, new ProcessOptions { StreamOutput = false }, cancellationToken);
+            }
+            catch (ProcessFailedException e) when (ErrorLine(e.Result) is { } error)
+            {
+                // The tool's own error (e.g. the registry's 503 to the manifest upload) first, not its progress lines.
+                throw new Shipyard.Engine.BuildFailedException(
+                    $"{Name} could not push {image}: {error}. Run Push again once the registry answers (blobs it already has are not sent again).");
+            }
             return (await File.ReadAllTextAsync(digestFile, cancellationToken)).Trim();
         }
         finally
@@ -65,6 +74,10 @@ internal abstract class ContainersToolBuilder(ProcessRunner runner, string progr
             File.Delete(digestFile);
         }
     }
+
+    // containers/image tools end a failed run with one "Error: …" line on stderr.
+    private static string? ErrorLine(ProcessResult result) =>
+        result.StandardError.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith("Error: ", StringComparison.Ordinal))?["Error: ".Length..];
 
     private static ProcessOptions Options(InsecureRegistries? conf, string directory, bool stream) => new()
     {

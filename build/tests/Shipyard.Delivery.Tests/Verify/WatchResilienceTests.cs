@@ -52,7 +52,7 @@ public sealed class WatchResilienceTests
         var outcome = await run.Verifier().VerifyAsync(run.Request(RolloutScript.Success, TimeSpan.FromSeconds(1), TextWriter.Synchronized(log)), Ct);
 
         outcome.Succeeded.ShouldBeFalse();
-        outcome.Reason.ShouldBe("not rolled out within 1s: the workload was never observed");
+        outcome.Reason.ShouldBe("not verified within 1s: the API server stopped answering (list deployments: 503 Service Unavailable); the workload was never observed");
         log.ToString().ShouldContain("todo-api: API server not answering (list deployments: 503 Service Unavailable); retrying");
     }
 }

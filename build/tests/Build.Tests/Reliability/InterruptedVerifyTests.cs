@@ -1,0 +1,89 @@
+using Build.Tests.Deploy;
+using Shipyard.Delivery.Catalog;
+using Shipyard.Delivery.Tests.Fakes;
+
+namespace Build.Tests.Reliability;
+
+/// <summary>
+/// SIGINT delivered to the real build process while Verify waits for a rollout that never completes, and while the
+/// automatic Rollback's own verification waits for the restored version.
+/// </summary>
+[Trait("Reliability", "faults")]
+public sealed class InterruptedVerifyTests : IAsyncLifetime
+{
+    private static readonly GitOpsManifest Manifest = new() { Path = DeployWorld.Manifest, ImageName = "todo-api", Application = "todo-api" };
+    private static readonly KubernetesWorkload Workload = new() { Namespace = "todo", Deployment = "todo-api", Container = "todo-api" };
+
+    private DeployWorld _world = null!;
+    private FakeKubernetesApi _api = null!;
+    private string _kubeconfig = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _world = await DeployWorld.CreateAsync();
+        _api = await FakeKubernetesApi.StartAsync();
+        _kubeconfig = FakeKubernetesApi.WriteKubeconfig(_api.Url);
+        foreach (var tag in new[] { "good111", "bad2222" }) await _world.Registry.PutImageAsync("todo/todo-api", tag, seed: tag);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _api.DisposeAsync();
+        await _world.DisposeAsync();
+    }
+
+    private string[] Args(string tag) => _world.DeployArgs(tag, "--deploy-lock", "git-ref", "--verify-timeout", "5m");
+
+    [Fact]
+    public async Task SigintWhileVerifyWaitsForTheRolloutKeepsThePushedDeployAndSaysHowToGoOn()
+    {
+        // The cluster runs the seeded version and no controller rolls anything out: the rollout never completes.
+        await FakeGitOpsController.Start(_api, _world.Remote, Manifest, Workload, _ => false).DisposeAsync();
+        using var build = BuildProcess.Start(_world.Root, _world.Environment(_kubeconfig), Args("good111"));
+        var watching = _api.WaitForWatchesAsync("deployments", 1, TestContext.Current.CancellationToken);
+        await build.WaitUntilAsync(() => watching.IsCompleted, "Verify watches the Deployment");
+
+        var exitCode = await build.InterruptAsync();
+
+        exitCode.ShouldBe(130, build.Output);
+        build.Output.ShouldContain("Verify (todo-api) was cancelled.");
+        var pushed = _world.GitRemote("rev-parse", "main");
+        _world.GitRemote("log", "-1", "--format=%s", "main").ShouldBe("Update todo-api to version good111");
+        build.InterruptedLine.ShouldStartWith($"Interrupted: todo-api good111 is deployed (commit {pushed[..7]} in ");
+        build.InterruptedLine.ShouldEndWith("but not verified. Next: ./build.sh Verify --service todo-api to check what runs, or ./build.sh Rollback --service todo-api to undo the deploy.");
+        build.Output.ShouldContain("nothing rolled back: interrupted, and no verification had failed");
+        await AssertNothingLeftAsync(build);
+    }
+
+    [Fact]
+    public async Task SigintWhileTheRollbackVerifiesTheRestoredVersionEndsPromptlyWithTheRollbackCommitWhole()
+    {
+        var cluster = FakeGitOpsController.Start(_api, _world.Remote, Manifest, Workload, image => image.Contains(":bad", StringComparison.Ordinal));
+        (await Platform.PipelineRun.StartAsync(_world.Root, _world.Environment(_kubeconfig), null, Args("good111"))).ExitCode.ShouldBe(0);
+        var good = _world.GitRemote("rev-parse", "main");
+        using var build = BuildProcess.Start(_world.Root, _world.Environment(_kubeconfig), Args("bad2222"));
+        // The controller rolls out the bad version (it crash-loops), then stops: the restored version never rolls out.
+        await build.WaitUntilAsync(() => cluster.Applied.Any(i => i.Contains(":bad2222", StringComparison.Ordinal)), "the bad version was rolled out");
+        await cluster.DisposeAsync();
+        await build.WaitForLineAsync("good111@sha256:", TimeSpan.FromSeconds(45)); // the rollback's verify: "runs …bad2222…, expected …good111…"
+
+        var exitCode = await build.InterruptAsync(TimeSpan.FromSeconds(15));
+
+        exitCode.ShouldBe(130, build.Output);
+        var bad = _world.GitRemote("rev-parse", "main~1");
+        _world.GitRemote("log", "-1", "--format=%s|%(trailers:key=Reverts,valueonly)", "main").Trim().ShouldBe($"Roll back todo-api to version good111|{bad}");
+        _world.GitRemote("diff", good, "main", "--", DeployWorld.Manifest).ShouldBeEmpty();
+        var rollback = _world.GitRemote("rev-parse", "main");
+        build.Output.ShouldContain("interrupted before good111 was verified");
+        build.InterruptedLine.ShouldStartWith($"Interrupted: todo-api is rolled back to good111 (commit {rollback[..7]} in ");
+        build.InterruptedLine.ShouldEndWith("not verified. Next: ./build.sh Verify --service todo-api to check what runs.");
+        await AssertNothingLeftAsync(build);
+    }
+
+    private async Task AssertNothingLeftAsync(BuildProcess build)
+    {
+        Leftovers.LockRefs(_world).ShouldBeEmpty(build.Output);
+        Leftovers.TempFolders(_world).ShouldBeEmpty(build.Output);
+        (await Leftovers.ProcessesAfterAsync(_world)).ShouldBeEmpty(build.Output);
+    }
+}
