@@ -53,8 +53,8 @@ partial class Pipeline
         catch (Exception e) when (e is not UsageException)
         {
             // A deploy that failed after changing something keeps its receipt: Rollback undoes exactly that change.
-            var changed = (e as DeployFailedException)?.Changed;
-            await RecordAsync(context, service.Name, Deployed(StageStatus.Failed, e.Message, started, image, strategy, changed));
+            var changed = (e as DeployFailedException)?.Changed ?? (e as DeployInterruptedException)?.Changed;
+            await RecordAsync(context, service.Name, Deployed(StageStatus.Failed, e.Message, started, image, strategy, changed) with { Interrupted = e is DeployInterruptedException });
             throw;
         }
     }

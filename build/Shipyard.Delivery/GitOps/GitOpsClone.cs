@@ -229,13 +229,25 @@ internal sealed class GitOpsClone : IDisposable
         var specs = updates.Select(u => $"{u.NewSha ?? ""}:{u.Ref}");
         var result = await _git.RunAsync("git", ["-c", "credential.helper=", "push", "--atomic", "--porcelain", .. leases, "origin", .. specs],
             new ProcessOptions { WorkingDirectory = Directory, Check = false, Echo = false, Environment = _askPass?.Environment ?? new Dictionary<string, string?>() }, ct);
+        return RaceOrThrow(result);
+    }
+
+    // A push git refused because a ref moved (another writer was first) is a race: the reason is returned. Anything
+    // else — a hook or branch protection declining it, no access — fails at once, with the server's own words.
+    private string? RaceOrThrow(ProcessResult result)
+    {
         if (result.ExitCode == 0) return null;
         var output = $"{result.StandardOutput}\n{result.StandardError}";
-        var line = output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith('!')) ?? output.Trim().Split('\n')[^1];
-        if (output.Contains("rejected", StringComparison.Ordinal) || output.Contains("failed to update ref", StringComparison.Ordinal)
-            || output.Contains("cannot lock ref", StringComparison.Ordinal) || output.Contains("atomic push failed", StringComparison.Ordinal))
-            return _remote.Scrub(line.Replace('\t', ' '));
-        throw new BuildFailedException($"Pushing to the GitOps repository {_name} failed: {_remote.Scrub(line)}");
+        var lines = output.Split('\n').Select(l => l.Trim().Replace('\t', ' ')).Where(l => l.Length > 0).ToList();
+        var refused = lines.FirstOrDefault(l => l.StartsWith('!') && !l.Contains("(atomic push failed)", StringComparison.Ordinal))
+            ?? lines.FirstOrDefault(l => l.StartsWith('!')) ?? lines.LastOrDefault() ?? $"git push exited with {result.ExitCode}";
+        string[] moved = ["(fetch first)", "(non-fast-forward)", "(stale info)", "(failed to update ref)", "cannot lock ref", "incorrect old value"];
+        if (moved.Any(m => refused.Contains(m, StringComparison.Ordinal)) && !refused.Contains("declined", StringComparison.Ordinal))
+            return _remote.Scrub(refused);
+        var server = lines.Where(l => l.StartsWith("remote:", StringComparison.Ordinal)).Select(l => l["remote:".Length..].Trim()).FirstOrDefault(l => l.Length > 0);
+        throw new BuildFailedException(
+            $"Pushing to the GitOps repository {_name} was refused: {_remote.Scrub(refused)}" + (server is null ? "" : $" (the server said: {_remote.Scrub(server)})") +
+            ". Nothing of this deploy was pushed; allow the deploy's pushes to that branch or choose another with --gitops-branch.");
     }
 
     /// <summary>Drops uncommitted changes (after an edit that failed half-way).</summary>
@@ -259,6 +271,10 @@ internal sealed class GitOpsClone : IDisposable
         try
         {
             _repo.Network.Push(_repo.Network.Remotes["origin"], $"refs/heads/{_branch}:refs/heads/{_branch}", options);
+            // A hook or branch protection declining the update is no race: retrying cannot help.
+            if (rejected is not null && (rejected.Contains("declined", StringComparison.OrdinalIgnoreCase) || rejected.Contains("denied", StringComparison.OrdinalIgnoreCase)
+                || rejected.Contains("protected", StringComparison.OrdinalIgnoreCase)))
+                throw new BuildFailedException($"Pushing to the GitOps repository {_name} was refused: {rejected}. Nothing of this deploy was pushed; allow the deploy's pushes to that branch or choose another with --gitops-branch.");
             return rejected;
         }
         catch (NonFastForwardException e)
@@ -276,13 +292,7 @@ internal sealed class GitOpsClone : IDisposable
     {
         var result = await _git.RunAsync("git", ["push", "--porcelain", "origin", $"refs/heads/{_branch}:refs/heads/{_branch}"],
             new ProcessOptions { WorkingDirectory = Directory, Check = false }, ct);
-        if (result.ExitCode == 0) return null;
-        var output = $"{result.StandardOutput}\n{result.StandardError}";
-        var line = output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith('!')) ?? output.Trim().Split('\n')[^1];
-        if (output.Contains("rejected", StringComparison.Ordinal) || output.Contains("failed to update ref", StringComparison.Ordinal)
-            || output.Contains("cannot lock ref", StringComparison.Ordinal))
-            return line.Replace('\t', ' ');
-        throw new BuildFailedException($"Pushing to the GitOps repository {_name} failed: {line}");
+        return RaceOrThrow(result);
     }
 
     /// <summary>One ref of an atomic push: <paramref name="NewSha"/> (null: delete) if the remote still has <paramref name="Expected"/> ("": no such ref).</summary>

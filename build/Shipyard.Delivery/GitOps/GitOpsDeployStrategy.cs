@@ -108,7 +108,12 @@ internal sealed class GitOpsDeployStrategy(
             var sync = await argoCd.SyncAsync(service.Manifest.Application, write.Head, ct);
             return await LoggedAsync(service, receipt with { Sync = sync, Note = $"{receipt.Note}; {SyncNote(sync)}" });
         }
-        catch (Exception e) when (receipt.Changed && e is not OperationCanceledException)
+        catch (OperationCanceledException e) when (receipt.Changed)
+        {
+            // Interrupted while waiting for Argo CD: the commit is pushed all the same and must be recorded.
+            throw new DeployInterruptedException($"interrupted while Argo CD synced {Short(write.Commit!)} with {image.Tag} (the commit is pushed)", receipt, e);
+        }
+        catch (Exception e) when (receipt.Changed)
         {
             // The commit is in the repository: the failure must carry it, so it is recorded and can be rolled back.
             throw new DeployFailedException($"{e.Message} (the commit {Short(write.Commit!)} with {image.Tag} is pushed; roll back to undo it)", receipt, e);

@@ -39,7 +39,7 @@ public sealed record DeliveryRecord(string Service)
     /// changed something. Rollback undoes exactly these.
     /// </summary>
     public bool NeedsRollback =>
-        RolledBack is null && Deployed is { Changed: true } && (Verified is { Status: StageStatus.Failed } || Deployed.Status == StageStatus.Failed);
+        RolledBack is null && Deployed is { Changed: true } && (Verified is { Status: StageStatus.Failed } || Deployed is { Status: StageStatus.Failed, Interrupted: false });
 
     /// <summary>The service's outcome in one word, for reports.</summary>
     public DeliveryOutcome Outcome => this switch

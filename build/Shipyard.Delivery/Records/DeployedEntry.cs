@@ -18,6 +18,12 @@ public sealed record DeployedEntry : StageEntry
     /// <summary>What changed; null when the deploy failed before changing anything.</summary>
     public DeployReceipt? Receipt { get; init; }
 
+    /// <summary>
+    /// True when Ctrl-C cut the deploy off after its change (e.g. while Argo CD synced it): the change is recorded, but
+    /// nothing showed it bad, so it is not rolled back on its own.
+    /// </summary>
+    public bool Interrupted { get; init; }
+
     /// <summary>True when the deploy changed something: a rollback has something to undo.</summary>
     public bool Changed => Receipt is { Changed: true };
 }

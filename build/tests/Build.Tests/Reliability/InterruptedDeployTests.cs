@@ -50,7 +50,11 @@ public sealed class InterruptedDeployTests : IAsyncLifetime
         _world.GitRemote("log", "-1", "--format=%s|%(trailers:key=Deploy-Lock,valueonly)", "main").ShouldStartWith("Update todo-api to version good111|");
         _world.GitRemote("log", "-1", "--format=%(trailers:key=Deploy-Lock,valueonly)", "main").Trim().Length.ShouldBe(40);
         // ... and the run says so, and what to do about it.
-        build.InterruptedLine.ShouldBe("Interrupted: todo-api good111 reached its GitOps repository before the interrupt, not synced or verified. " +
+        // The deploy's receipt survives the interrupt: the record names the pushed commit, and nothing is rolled back on its own.
+        var pushed = _world.GitRemote("rev-parse", "main");
+        build.InterruptedLine.ShouldStartWith($"Interrupted: todo-api good111 is deployed (commit {pushed[..7]} in ");
+        build.InterruptedLine.ShouldEndWith("but its deploy did not finish. " +
             "Next: ./build.sh Verify --service todo-api to check what runs, or ./build.sh Rollback --service todo-api to undo the deploy.");
+        build.Output.ShouldContain("nothing rolled back: interrupted, and no verification had failed");
     }
 }

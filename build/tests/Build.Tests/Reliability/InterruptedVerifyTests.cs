@@ -11,24 +11,18 @@ namespace Build.Tests.Reliability;
 [Trait("Reliability", "faults")]
 public sealed class InterruptedVerifyTests : IAsyncLifetime
 {
-    private static readonly GitOpsManifest Manifest = new() { Path = DeployWorld.Manifest, ImageName = "todo-api", Application = "todo-api" };
-    private static readonly KubernetesWorkload Workload = new() { Namespace = "todo", Deployment = "todo-api", Container = "todo-api" };
-
     private DeployWorld _world = null!;
-    private FakeKubernetesApi _api = null!;
-    private string _kubeconfig = null!;
+    private ArgoCluster? _cluster;
 
     public async ValueTask InitializeAsync()
     {
         _world = await DeployWorld.CreateAsync();
-        _api = await FakeKubernetesApi.StartAsync();
-        _kubeconfig = FakeKubernetesApi.WriteKubeconfig(_api.Url);
         foreach (var tag in new[] { "good111", "bad2222" }) await _world.Registry.PutImageAsync("todo/todo-api", tag, seed: tag);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _api.DisposeAsync();
+        if (_cluster is not null) await _cluster.DisposeAsync();
         await _world.DisposeAsync();
     }
 
@@ -38,9 +32,9 @@ public sealed class InterruptedVerifyTests : IAsyncLifetime
     public async Task SigintWhileVerifyWaitsForTheRolloutKeepsThePushedDeployAndSaysHowToGoOn()
     {
         // The cluster runs the seeded version and no controller rolls anything out: the rollout never completes.
-        await FakeGitOpsController.Start(_api, _world.Remote, Manifest, Workload, _ => false).DisposeAsync();
-        using var build = BuildProcess.Start(_world.Root, _world.Environment(_kubeconfig), Args("good111"));
-        var watching = _api.WaitForWatchesAsync("deployments", 1, TestContext.Current.CancellationToken);
+        _cluster = await ArgoCluster.StartAsync(_world.Remote, _ => false, autoSync: false);
+        using var build = BuildProcess.Start(_world.Root, _world.Environment(_cluster.Kubeconfig), Args("good111"));
+        var watching = _cluster.Api.WaitForWatchesAsync("deployments", 1, TestContext.Current.CancellationToken);
         await build.WaitUntilAsync(() => watching.IsCompleted, "Verify watches the Deployment");
 
         var exitCode = await build.InterruptAsync();
@@ -58,14 +52,19 @@ public sealed class InterruptedVerifyTests : IAsyncLifetime
     [Fact]
     public async Task SigintWhileTheRollbackVerifiesTheRestoredVersionEndsPromptlyWithTheRollbackCommitWhole()
     {
-        var cluster = FakeGitOpsController.Start(_api, _world.Remote, Manifest, Workload, image => image.Contains(":bad", StringComparison.Ordinal));
-        (await Platform.PipelineRun.StartAsync(_world.Root, _world.Environment(_kubeconfig), null, Args("good111"))).ExitCode.ShouldBe(0);
+        var cluster = _cluster = await ArgoCluster.StartAsync(_world.Remote, image => image.Contains(":bad", StringComparison.Ordinal), autoSync: true);
+        (await Platform.PipelineRun.StartAsync(_world.Root, _world.Environment(cluster.Kubeconfig), null, Args("good111"))).ExitCode.ShouldBe(0);
         var good = _world.GitRemote("rev-parse", "main");
-        using var build = BuildProcess.Start(_world.Root, _world.Environment(_kubeconfig), Args("bad2222"));
-        // The controller rolls out the bad version (it crash-loops), then stops: the restored version never rolls out.
-        await build.WaitUntilAsync(() => cluster.Applied.Any(i => i.Contains(":bad2222", StringComparison.Ordinal)), "the bad version was rolled out");
-        await cluster.DisposeAsync();
-        await build.WaitForLineAsync("good111@sha256:", TimeSpan.FromSeconds(45)); // the rollback's verify: "runs …bad2222…, expected …good111…"
+        using var build = BuildProcess.Start(_world.Root, _world.Environment(cluster.Kubeconfig), Args("bad2222"));
+        // Argo CD rolls out the bad version (it crash-loops), then stops syncing: the restored version never rolls out.
+        await build.WaitUntilAsync(() => cluster.Controller.Applied.Any(i => i.Contains(":bad2222", StringComparison.Ordinal)), "the bad version was rolled out");
+        cluster.App.AutoSync = false;
+        // The rollback's commit is pushed, then its verify waits for good111 (which never rolls out: Argo CD stopped syncing).
+        await build.WaitUntilAsync(() => _world.GitRemote("log", "-1", "--format=%s", "main").StartsWith("Roll back todo-api", StringComparison.Ordinal),
+            "the rollback commit was pushed", TimeSpan.FromSeconds(45));
+        var rollbackStarted = build.Output.Length;
+        await build.WaitUntilAsync(() => build.Output[rollbackStarted..].Contains("good111@sha256:", StringComparison.Ordinal) || build.Output.Length > rollbackStarted,
+            "the rollback's verify reported", TimeSpan.FromSeconds(45));
 
         var exitCode = await build.InterruptAsync(TimeSpan.FromSeconds(15));
 

@@ -65,6 +65,8 @@ public sealed class PipelineFaultTests
         var deploy = run.Row("Deploy", "todo-api");
         deploy.Status.ShouldBe(TargetStatus.Failed);
         deploy.Note!.ShouldContain("pre-receive hook declined");
+        deploy.Note!.ShouldContain("the server said: main is protected: changes need a reviewed pull request");
+        run.Output.Split("> git push").Length.ShouldBe(2, "refused at once, not retried as if another writer had raced");
         AssertClean(world, run, before);
     }
 
@@ -102,13 +104,12 @@ public sealed class PipelineFaultTests
     {
         await using var world = await DeployWorld.CreateAsync();
         await world.Registry.PutImageAsync("todo/todo-api", "good111");
-        await using var api = await FakeKubernetesApi.StartAsync();
-        var manifest = new GitOpsManifest { Path = DeployWorld.Manifest, ImageName = "todo-api", Application = "todo-api" };
-        // Seeds the Deployment at the branch's version; nothing rolls the new one out before the API goes down.
-        await FakeGitOpsController.Start(api, world.Remote, manifest, new KubernetesWorkload { Namespace = "todo", Deployment = "todo-api", Container = "todo-api" }, _ => false).DisposeAsync();
+        // The cluster runs the branch's version; nothing syncs the new one before the API goes down.
+        await using var cluster = await ArgoCluster.StartAsync(world.Remote, _ => false, autoSync: false);
+        var api = cluster.Api;
         var watching = api.WaitForWatchesAsync("deployments", 1, TestContext.Current.CancellationToken).ContinueWith(_ => api.Down = true, TaskScheduler.Default);
 
-        var run = await PipelineRun.StartAsync(world.Root, world.Environment(FakeKubernetesApi.WriteKubeconfig(api.Url)), null,
+        var run = await PipelineRun.StartAsync(world.Root, world.Environment(cluster.Kubeconfig), null,
             world.DeployArgs("good111", [.. Lock, "--verify-timeout", "4s"]));
 
         watching.IsCompletedSuccessfully.ShouldBeTrue();

@@ -37,7 +37,7 @@ public sealed class FakeArgoApplication(string name, string liveRevision)
     public string Name { get; } = name;
 
     /// <summary>spec.syncPolicy.automated present: the controller syncs by itself and manual syncs to a revision are refused.</summary>
-    public bool AutoSync { get; init; }
+    public bool AutoSync { get; set; }
 
     /// <summary>spec.source.targetRevision.</summary>
     public string TargetRevision { get; init; } = "main";
