@@ -109,7 +109,7 @@ internal sealed class GitOpsClone : IDisposable
     {
         try
         {
-            var refs = Repository.ListRemoteReferences(_remote.Url, _remote.Credentials).ToList();
+            var refs = Retried(() => Repository.ListRemoteReferences(_remote.Url, _remote.Credentials).ToList());
             var tip = refs.FirstOrDefault(r => r.CanonicalName == $"refs/heads/{_branch}")?.TargetIdentifier;
             return (tip, [.. refs.Where(r => r.CanonicalName.StartsWith(prefix, StringComparison.Ordinal)).Select(r => KeyValuePair.Create(r.CanonicalName, r.TargetIdentifier))]);
         }
@@ -125,10 +125,14 @@ internal sealed class GitOpsClone : IDisposable
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> FetchAndResetWith()
     {
-        foreach (var stale in _repo.Refs.FromGlob($"{LocalHandOff}*").ToList()) _repo.Refs.Remove(stale);
         try
         {
-            Commands.Fetch(_repo, "origin", [$"+refs/heads/{_branch}:refs/remotes/origin/{_branch}", $"+{HandOffRefs.Prefix(_branch)}*:{LocalHandOff}*"], _remote.FetchOptions(), null);
+            Retried(() =>
+            {
+                foreach (var stale in _repo.Refs.FromGlob($"{LocalHandOff}*").ToList()) _repo.Refs.Remove(stale);
+                Commands.Fetch(_repo, "origin", [$"+refs/heads/{_branch}:refs/remotes/origin/{_branch}", $"+{HandOffRefs.Prefix(_branch)}*:{LocalHandOff}*"], _remote.FetchOptions(), null);
+                return true;
+            });
         }
         catch (LibGit2SharpException e)
         {
@@ -136,6 +140,23 @@ internal sealed class GitOpsClone : IDisposable
         }
         _repo.Reset(ResetMode.Hard, _repo.Branches[$"origin/{_branch}"].Tip);
         return HandOffRefsFetched;
+    }
+
+    // Tickets come and go while they are read: a ref deleted between the listing and its read fails the whole call
+    // (seen with the local transport). Such a failure is read again, up to three times.
+    private static T Retried<T>(Func<T> read)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return read();
+            }
+            catch (LibGit2SharpException) when (attempt < 3)
+            {
+                Thread.Sleep(20 * attempt);
+            }
+        }
     }
 
     /// <summary>The remote tip as last fetched.</summary>
