@@ -52,16 +52,19 @@ public sealed class GitOpsProcessBenchmark(string workRoot, IReadOnlyList<string
     {
         if (args.Count != 6 || args[0] != "gitops-write" || !int.TryParse(args[3], CultureInfo.InvariantCulture, out var service))
             throw new UsageException("usage: gitops-write <url> <work-root> <service-number> <tag> handoff|backoff");
+        // SHIPYARD_RACE_LOG=<folder>: each writer's log lines, timestamped, in <folder>/writer-<n>.log (to see where a race spends its time).
+        var log = Environment.GetEnvironmentVariable("SHIPYARD_RACE_LOG") is { Length: > 0 } dir ? new TimestampedLog(Path.Combine(dir, $"writer-{service}.log")) : TextWriter.Null;
         var repository = new GitOpsRepository(
-            new GitOpsRepositorySettings { Url = args[1], WorkRoot = args[2], MaxAttempts = 30, HandOff = args[5] == "handoff" },
-            Environment.GetEnvironmentVariable("SHIPYARD_RACE_LOG") is { Length: > 0 } dir ? new TimestampedLog(Path.Combine(dir, $"writer-{service}.log")) : TextWriter.Null, TimeProvider.System);
+            new GitOpsRepositorySettings { Url = args[1], WorkRoot = args[2], MaxAttempts = 30, HandOff = args[5] == "handoff" }, log, TimeProvider.System);
         var change = GitOpsBenchmark.Change(service, args[4]);
         await repository.CheckReachableAsync(cancellationToken);
         await repository.PreviewAsync([change], cancellationToken);
         await output.WriteLineAsync("ready");
         await output.FlushAsync(cancellationToken);
         await input.ReadLineAsync(cancellationToken);
+        await log.WriteLineAsync("released");
         var result = await repository.WriteAsync(change, cancellationToken);
+        await log.WriteLineAsync($"done after {result.Attempts} push(es)");
         await output.WriteLineAsync($"done {result.Attempts} {result.Commit ?? "-"}");
         await output.FlushAsync(cancellationToken);
     }

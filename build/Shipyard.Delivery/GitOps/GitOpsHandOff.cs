@@ -61,7 +61,7 @@ internal sealed class GitOpsHandOff(GitOpsClone clone, string branch, GitOpsHand
                     await log.WriteLineAsync($"GitOps push rejected: {decision.Ahead} writer(s) ahead will push this commit with theirs");
                 }
                 // Further back looks less often: the front carries everyone at once, so all land about together.
-                await Task.Delay(settings.Poll * (1 + (decision.Ahead / 4.0)) * (0.75 + (random.NextDouble() / 2)), time, cancellationToken);
+                await Task.Delay(settings.Poll * (1 + (decision.Ahead / 3.0)) * (0.75 + (random.NextDouble() / 2)), time, cancellationToken);
                 continue;
             }
             if (quiet > stallAfter && decision.State == HandOffState.MyTurn)

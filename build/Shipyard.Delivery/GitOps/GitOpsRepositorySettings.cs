@@ -34,7 +34,7 @@ public sealed record GitOpsRepositorySettings
     public bool HandOff { get; init; } = true;
 
     /// <summary>Pause between looks at the hand-off refs for the writer next in line.</summary>
-    public TimeSpan HandOffPoll { get; init; } = TimeSpan.FromMilliseconds(25);
+    public TimeSpan HandOffPoll { get; init; } = TimeSpan.FromMilliseconds(40);
 
     /// <summary>How long nothing may move before a waiting writer takes the front from one presumed gone.</summary>
     public TimeSpan HandOffStallAfter { get; init; } = TimeSpan.FromSeconds(5);
