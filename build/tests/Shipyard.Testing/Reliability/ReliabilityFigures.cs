@@ -24,7 +24,10 @@ public static class ReliabilityFigures
     /// One case counted under <paramref name="name"/>: disposing it records 1 of 1 when <see cref="ReliabilityCase.Held"/>
     /// was called, else 0 of 1 (an assertion failed before the end of the test).
     /// </summary>
-    public static ReliabilityCase Case(string name) => new(name, Environment.GetEnvironmentVariable(Variable));
+    public static ReliabilityCase Case(string name) => Case(name, Environment.GetEnvironmentVariable(Variable));
+
+    /// <summary>One case counted under <paramref name="name"/> into <paramref name="file"/> (null or empty: nowhere).</summary>
+    public static ReliabilityCase Case(string name, string? file) => new(name, file);
 
     /// <summary>Appends the line to <paramref name="file"/>; null or empty: nothing.</summary>
     public static void AppendTo(string? file, string name, long value, long total)
