@@ -34,7 +34,10 @@ public sealed class ReliabilityReportTests
         Kinds = All,
         Tests = new Dictionary<string, TestOutcomes>
         {
-            ["concurrency"] = Passed(14), ["faults"] = Passed(52), ["bad-input"] = Passed(75), ["secrets"] = Passed(10),
+            ["concurrency"] = Passed(14),
+            ["faults"] = Passed(52),
+            ["bad-input"] = Passed(75),
+            ["secrets"] = Passed(10),
         },
         Figures = Held,
         Benchmarks = Benchmarks,
