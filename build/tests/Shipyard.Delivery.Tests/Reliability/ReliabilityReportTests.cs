@@ -11,7 +11,7 @@ public sealed class ReliabilityReportTests
     private static readonly IReadOnlyList<string> All = ReliabilityKinds.All;
 
     private static readonly RecordedFigures Held = RecordedFigures.Parse([
-        "lost updates\t0\t200", "merge commits\t0\t201",
+        "lost updates\t0\t200", "failed writes\t0\t200", "merge commits\t0\t201",
         .. Enumerable.Repeat("bad-input cases\t1\t1", 70),
         "secret occurrences\t0\t7",
     ]);
@@ -54,7 +54,7 @@ public sealed class ReliabilityReportTests
         var report = ReliabilityReport.Of(Everything);
 
         report.Rows.Select(r => (r.Name, r.Figure, r.Goal, r.Mark)).ShouldBe([
-            ("lost updates", "0 of 200 writes; history linear", "0, history linear", "PASS"),
+            ("lost updates", "0 of 200 writes; history linear", "0, none failed, history linear", "PASS"),
             ("gitops: 20 racing jobs (processes), backoff only", "56.9x one job's git step, 7.1 push attempts per job", "<= 10x, <= 2 attempts/job, all landed, linear", "MISS"),
             ("locks: git-ref, 4 processes", "0 double holders in 1000 acquisitions", "0 double holders", "PASS"),
             ("fault paths held", "52/52 tests", "all held", "PASS"),
@@ -123,6 +123,16 @@ public sealed class ReliabilityReportTests
         Row(report, "orchestration overhead").Figure.ShouldBe("6.7 % own (4.0 s of 60.0 s wall)");
         Row(report, "orchestration overhead").Mark.ShouldBe("MISS");
         report.TestsFailed.ShouldBeFalse("a figure over its goal is a miss, not a failed test");
+    }
+
+    [Fact]
+    public void AFailedWriteIsNotALostUpdateButMissesTheGoal()
+    {
+        var inputs = Everything with { Figures = RecordedFigures.Parse(["lost updates\t0\t199", "failed writes\t1\t200", "merge commits\t0\t200"]) };
+
+        var row = Row(ReliabilityReport.Of(inputs), "lost updates");
+
+        (row.Figure, row.Mark).ShouldBe(("0 of 199 writes; 1 failed; history linear", "MISS"));
     }
 
     [Fact]
