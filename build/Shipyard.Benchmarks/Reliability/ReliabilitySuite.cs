@@ -37,6 +37,7 @@ public sealed class ReliabilitySuite
     public async Task<ReliabilityReport> RunAsync(IReadOnlyList<string> kinds, CancellationToken cancellationToken)
     {
         var loadBefore = BenchmarkSuite.LoadAverage();
+        if (kinds.Contains(ReliabilityKinds.Faults) && InterruptCheck.Warning() is { } warning) await _output.WriteLineAsync(warning);
         var figures = Path.Combine(_folder, "figures.tsv");
         Directory.CreateDirectory(_folder);
         File.Delete(figures);
