@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Shipyard.Benchmarks;
 
 /// <summary>The rows of one suite run, with the machine's load around it (the machine may be shared).</summary>
@@ -16,21 +14,7 @@ public sealed record BenchmarkReport(IReadOnlyList<BenchmarkRow> Rows, string Lo
         $"{Rows.Count(r => r.Met == true)} PASS, {Rows.Count(r => r.Met == false)} MISS, {NotRun.Count} not run; load {Load}";
 
     /// <summary>The table: aligned plain text for the log, or Markdown for the CI summary.</summary>
-    public string Table(bool markdown)
-    {
-        var text = new StringBuilder();
-        string[] header = ["Benchmark", "Figure (vs baseline)", "Goal", "Mark", "Detail"];
-        var cells = Rows.Select(r => new[] { r.Name, r.Figure, r.Goal, r.Mark, r.Detail }).ToList();
-        if (markdown)
-        {
-            text.AppendLine("### Benchmark").AppendLine().AppendLine($"| {string.Join(" | ", header)} |").AppendLine("|---|---|---|---|---|");
-            foreach (var c in cells) text.AppendLine($"| {string.Join(" | ", c.Select(s => s.Replace("|", "\\|")))} |");
-            return text.AppendLine().AppendLine($"Load average (1, 5, 15 min) before → after: {Load}, {Cores} cores.").ToString();
-        }
-        var widths = Enumerable.Range(0, 4).Select(i => cells.Select(c => c[i].Length).Append(header[i].Length).Max()).ToArray();
-        string Line(string[] c) => string.Join("  ", c.Take(4).Select((s, i) => s.PadRight(widths[i]))) + "  " + c[4];
-        text.AppendLine().AppendLine(Line(header));
-        foreach (var c in cells) text.AppendLine(Line(c));
-        return text.AppendLine($"load average (1, 5, 15 min) before -> after: {Load.Replace("→", "->")}; {Cores} cores").ToString();
-    }
+    public string Table(bool markdown) => RowTable.Format("Benchmark", ["Benchmark", "Figure (vs baseline)", "Goal", "Mark", "Detail"], Rows,
+        markdown ? $"Load average (1, 5, 15 min) before → after: {Load}, {Cores} cores." : $"load average (1, 5, 15 min) before -> after: {Load.Replace("→", "->")}; {Cores} cores",
+        markdown);
 }

@@ -70,6 +70,7 @@ public sealed class BenchmarkSuite
         }
     }
 
-    private static string LoadAverage() =>
+    /// <summary>The load average (1, 5, 15 min), or n/a where /proc/loadavg is missing.</summary>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

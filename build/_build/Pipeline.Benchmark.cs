@@ -7,7 +7,7 @@ partial class Pipeline
     /// <summary>How big the benchmark inputs are: <c>Small</c> is a smoke run, <c>Full</c> the sizes the goals are set for.</summary>
     internal enum BenchmarkScale { Small, Full }
 
-    [Parameter("Benchmark: input sizes, small (a smoke run) or full (1,000 services / 100,000 files, 20 concurrent deploys ...)")]
+    [Parameter("Benchmark and Reliability: input sizes, small (a smoke run) or full (1,000 services / 100,000 files, 20 concurrent deploys ...)")]
     readonly BenchmarkScale BenchmarkSize = BenchmarkScale.Full;
 
     [Parameter("Benchmark: which to run (help, changes, catalog, images, gitops, locks, verify, argocd; repeat or comma-separate); default: all", Name = "benchmark")]

@@ -41,12 +41,31 @@ partial class Pipeline
     }
 
     // After Ctrl-C, what each service was left at and what to run next; where the time went (wall, time inside external
-    // tools by tool, our own orchestration: ToolTimeSummary says how overlapping fan-out is counted); then the notifiers.
+    // tools by tool, our own orchestration: ToolTimeSummary says how overlapping fan-out is counted), saved for later
+    // reports (Reliability reads it); then the notifiers.
     protected override async Task OnFinishedAsync(RunRecord record)
     {
         if (record.Cancelled) await Log.WriteLineAsync(await InterruptedLineAsync());
-        await Log.WriteLineAsync(ToolTimes.Summarize().Line);
+        var time = ToolTimes.Summarize();
+        await Log.WriteLineAsync(time.Line);
+        SaveRun(record, time);
         await RunNotifiers.RunFinishedAsync(new FinishedRun(Ledger.All, record.ExitCode, record.Cancelled, record.Duration, _version, CiRun,
             DeployEnvironmentName));
+    }
+
+    // Only in a repository with a .nuke folder (scratch roots stay clean); a disk that refuses is a warning, never the result.
+    void SaveRun(RunRecord record, Shipyard.Delivery.Processes.ToolTimeSummary time)
+    {
+        if (!Directory.Exists(Path.Combine(RootDirectory, ".nuke"))) return;
+        var targets = record.Rows.GroupBy(r => r.Target).ToDictionary(g => g.Key,
+            g => (g.Any(r => r.Status == TargetStatus.Failed) ? TargetStatus.Failed : g.First().Status).ToString());
+        try
+        {
+            SavedRuns.Of(RootDirectory).Save(new SavedRun(Time.GetUtcNow(), targets, record.ExitCode, time));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Host.Warning($"The run's times were not saved to .nuke/temp/runs: {e.Message}");
+        }
     }
 }

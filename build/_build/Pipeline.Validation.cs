@@ -21,6 +21,7 @@ partial class Pipeline
         if (Planned(nameof(Build)) || Planned(nameof(Push))) ValidateImageInputs();
         if (Planned(nameof(Push))) RegistryLogin.ValidatePair(RegistryUsername, RegistryPassword);
         if (Planned(nameof(Benchmark)) || Planned(nameof(BenchmarkChanges))) SelectedBenchmarks();
+        if (Planned(nameof(Reliability))) SelectedReliabilityKinds();
         if (Planned(nameof(Bump)) && SelectedServices.Count > 0) ServiceReleaser.ValidateRemote(RootDirectory, GitRemote, "--git-remote");
         // Build, Push and Deploy detect changes themselves when no --service narrows them.
         if (Planned(nameof(Changes)) || (ServiceNames.Length == 0 && (Planned(nameof(Build)) || Planned(nameof(Push)) || Planned(nameof(Deploy)))))

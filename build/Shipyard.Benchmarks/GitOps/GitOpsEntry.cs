@@ -20,8 +20,19 @@ internal sealed class GitOpsEntry(BenchmarkSettings settings, TextWriter output)
                 (separate || f.Ratio <= 3) && f.Landed == writers && f.Linear,
                 $"{f.Landed}/{writers} landed, {(f.Linear ? "linear" : "NOT linear")}, {f.TotalAttempts} push attempts (worst {f.MostAttempts})"));
         }
-        // Racing CI jobs as separate OS processes: backoff only (the baseline) and the hand-off, in the same run.
+        rows.AddRange(await RacingJobsAsync(cancellationToken));
+        return rows;
+    }
+
+    /// <summary>
+    /// Racing CI jobs as separate OS processes, backoff only (the baseline) and with the hand-off, in the same run: the
+    /// rows the Reliability report shows too.
+    /// </summary>
+    internal async Task<IReadOnlyList<BenchmarkRow>> RacingJobsAsync(CancellationToken cancellationToken)
+    {
+        var writers = settings.Full ? 20 : 4;
         var contender = await ContenderCommand.BuildAsync(settings, output, cancellationToken);
+        var rows = new List<BenchmarkRow>();
         foreach (var handOff in new[] { false, true })
         {
             var f = await new GitOpsProcessBenchmark(Path.GetTempPath(), contender).RunAsync(writers, handOff, cancellationToken);

@@ -46,6 +46,7 @@ public static class PrerequisiteCatalog
                 "Build" or "Push" when options.BuildahBuilds => ImageBuilder,
                 "Deploy" => [Prerequisite.Apt("git")], // GitOps commits and pushes with the git CLI
                 "Test" when options.BuildTests => BuildTests,
+                "Reliability" => BuildTests, // it runs the build's own tests of each reliability kind
                 _ => [],
             });
         }

@@ -1,9 +1,12 @@
+using Shipyard.Delivery.Tests.Reliability;
+
 namespace Build.Tests.Cli;
 
 /// <summary>
 /// The README's promise for bad usage, over every class of bad input: exit code 2, exactly one line of output, before
 /// any target runs (no run record), nothing changed in the repository and no tag created.
 /// </summary>
+[Trait("Reliability", "bad-input")]
 public sealed class BadInputTests
 {
     private const string Invalid = "{\n  \"Registry\":\n    \"x\",,\n}\n";
@@ -137,6 +140,7 @@ public sealed class BadInputTests
     [MemberData(nameof(Cases))]
     public async Task BadInputIsOneLineExitCodeTwoBeforeAnyTargetRunsAndChangesNothing(string @case, string[] args, string expected)
     {
+        using var figure = ReliabilityFigures.Case("bad-input cases");
         using var repo = RepositoryFor(@case);
         string Fill(string text) => text.Replace("{gitops}", repo.GitOpsPath ?? "{gitops}", StringComparison.Ordinal).Replace("{root}", repo.Root, StringComparison.Ordinal);
         var gitopsBefore = repo.GitOpsPath is null ? null : repo.GitOps("for-each-ref");
@@ -151,6 +155,7 @@ public sealed class BadInputTests
             .Except(["!! .nuke/build.schema.json", "!! .nuke/temp/"]).ShouldBeEmpty("nothing created in the repository");
         repo.Git("tag", "--list").ShouldBe("todo-api/v1.2.3");
         if (gitopsBefore is not null) repo.GitOps("for-each-ref").ShouldBe(gitopsBefore, "nothing pushed");
+        figure.Held();
     }
 
     [Fact]

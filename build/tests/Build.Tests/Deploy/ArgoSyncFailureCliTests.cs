@@ -10,6 +10,7 @@ namespace Build.Tests.Deploy;
 /// A deploy whose commit is pushed but whose Argo CD sync then fails: the run records what it pushed, Rollback reverts
 /// exactly that commit, and with no cluster access the restored version is judged by Argo CD's health at its revision.
 /// </summary>
+[Trait("Reliability", "faults")]
 public sealed class ArgoSyncFailureCliTests
 {
     [Fact]

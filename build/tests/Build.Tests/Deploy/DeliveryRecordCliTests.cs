@@ -10,6 +10,7 @@ namespace Build.Tests.Deploy;
 /// each service's stages are one row each, a failure stops only its own service, and the delivery record is what
 /// the notifiers get.
 /// </summary>
+[Trait("Reliability", "faults")]
 public sealed class DeliveryRecordCliTests
 {
     [Fact]

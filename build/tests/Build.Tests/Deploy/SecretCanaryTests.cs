@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Build.Tests.Platform;
 using Shipyard.Delivery.Tests.Fakes;
+using Shipyard.Delivery.Tests.Reliability;
 
 namespace Build.Tests.Deploy;
 
@@ -10,6 +11,7 @@ namespace Build.Tests.Deploy;
 /// auth), a bare GitOps remote with the git-ref deploy lock, the Slack fake and the GitHub deployments fake: none may
 /// come out anywhere a user, a log collector or a later job could read it.
 /// </summary>
+[Trait("Reliability", "secrets")]
 public sealed class SecretCanaryTests
 {
     private static readonly Dictionary<string, string> Canaries = new()
@@ -67,6 +69,7 @@ public sealed class SecretCanaryTests
             places[$"file {Path.GetRelativePath(world.Root, file)}"] = Encoding.UTF8.GetString(File.ReadAllBytes(file));
 
         var leaks = (from place in places from secret in secrets where place.Value.Contains(secret, StringComparison.Ordinal) select $"{secret} in {place.Key}").ToList();
+        ReliabilityFigures.Record("secret occurrences", leaks.Count, secrets.Count);
         leaks.ShouldBeEmpty();
         places.Keys.ShouldContain(k => k.StartsWith("file .nuke/temp/", StringComparison.Ordinal), "the run leaves its record in .nuke/temp, which was searched");
     }

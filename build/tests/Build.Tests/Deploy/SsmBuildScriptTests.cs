@@ -8,6 +8,7 @@ namespace Build.Tests.Deploy;
 /// (<see cref="FakeSsmApi"/> keeps answering InProgress): SIGINT cleans up; SIGKILL cannot, and the next run sweeps.
 /// One class, so the script compiles the build at most once for both.
 /// </summary>
+[Trait("Reliability", "faults")]
 public sealed class SsmBuildScriptTests(SsmPipelineTests.Moto moto) : IClassFixture<SsmPipelineTests.Moto>, IAsyncLifetime
 {
     private SsmPipelineWorld _world = null!;

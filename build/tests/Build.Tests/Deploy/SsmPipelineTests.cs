@@ -11,6 +11,7 @@ namespace Build.Tests.Deploy;
 /// and the host's answers through <see cref="FakeSsmApi"/> (moto never runs commands), Verify through the host's
 /// <c>kubectl get -o json</c>, and the guarded <c>rollout undo</c> as Rollback. After every run: no bucket left.
 /// </summary>
+[Trait("Reliability", "faults")]
 public sealed class SsmPipelineTests(SsmPipelineTests.Moto moto) : IClassFixture<SsmPipelineTests.Moto>, IAsyncLifetime
 {
     private SsmPipelineWorld _world = null!;

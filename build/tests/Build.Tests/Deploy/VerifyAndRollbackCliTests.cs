@@ -10,6 +10,7 @@ namespace Build.Tests.Deploy;
 /// fake Argo CD with auto-sync keeps at what the GitOps branch renders (the pipeline is not told about Argo CD: the
 /// push is all it does); images tagged <c>bad…</c> crash-loop. Verify reads the cluster through the real KubernetesClient.
 /// </summary>
+[Trait("Reliability", "faults")]
 public sealed class VerifyAndRollbackCliTests : IAsyncLifetime
 {
     private DeployWorld _world = null!;

@@ -6,8 +6,9 @@ namespace Build.Tests.Reliability;
 /// <summary>What an ended run may not leave behind in its world: lock refs, temporary folders, running processes.</summary>
 internal static class Leftovers
 {
-    // Folders of the world itself (the bare GitOps remote, the run's HOME), not of a run.
-    private static readonly string[] WorldFolders = ["remote.git", "home"];
+    // Folders of the world itself (the bare GitOps remote, the run's HOME), not of a run; and runs/, where every run
+    // saves its targets and times on purpose (Records/SavedRuns, read by the Reliability report).
+    private static readonly string[] WorldFolders = ["remote.git", "home", "runs"];
 
     /// <summary>The deploy lock refs on the GitOps remote (<c>git ls-remote remote 'refs/locks/*'</c>).</summary>
     public static string LockRefs(DeployWorld world) => DeployWorld.Git(world.Root, "ls-remote", world.Remote, "refs/locks/*");

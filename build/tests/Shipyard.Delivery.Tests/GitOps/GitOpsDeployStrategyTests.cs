@@ -10,6 +10,7 @@ using Shipyard.Engine;
 
 namespace Shipyard.Delivery.Tests.GitOps;
 
+[Trait("Reliability", "faults")]
 public sealed class GitOpsDeployStrategyTests : IDisposable
 {
     private const string File = "deploy/applications/todo-api/kustomization.yaml";

@@ -10,6 +10,7 @@ namespace Shipyard.Delivery.Tests.GitOps;
 /// Racing writers hand their commits to the writer at the front, which pushes them with its own: separate repository
 /// objects (like separate CI jobs) against a real bare remote, races forced from inside the edits.
 /// </summary>
+[Trait("Reliability", "concurrency")]
 public sealed class GitOpsHandOffTests : IDisposable
 {
     private const string Kustomization = "images:\n- name: {0}\n  newName: reg/{0}\n  newTag: old1234\n";

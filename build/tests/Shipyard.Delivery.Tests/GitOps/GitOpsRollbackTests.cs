@@ -8,6 +8,7 @@ using static Shipyard.Delivery.Tests.GitOps.GitOpsDeployStrategyTests;
 
 namespace Shipyard.Delivery.Tests.GitOps;
 
+[Trait("Reliability", "faults")]
 public sealed class GitOpsRollbackTests : IDisposable
 {
     private const string File = "deploy/applications/todo-api/kustomization.yaml";

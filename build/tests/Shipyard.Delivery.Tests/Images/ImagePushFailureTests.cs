@@ -6,6 +6,7 @@ using Shipyard.Engine;
 namespace Shipyard.Delivery.Tests.Images;
 
 /// <summary>Registry down, wrong password, invalid tags: one-line errors, nothing reported as pushed.</summary>
+[Trait("Reliability", "faults")]
 public sealed class ImagePushFailureTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

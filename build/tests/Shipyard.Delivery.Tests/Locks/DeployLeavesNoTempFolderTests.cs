@@ -16,6 +16,7 @@ namespace Shipyard.Delivery.Tests.Locks;
 /// it: the lock's scratch folders (the git-ref lock's <c>shipyard-lock-*</c> repository and the askpass helper of its
 /// token) exist while the lock is held and are gone once the deploy is done.
 /// </summary>
+[Trait("Reliability", "faults")]
 public sealed class DeployLeavesNoTempFolderTests : IAsyncLifetime
 {
     private const string File = "deploy/applications/todo-api/kustomization.yaml";

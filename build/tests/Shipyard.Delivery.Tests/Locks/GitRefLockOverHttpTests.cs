@@ -6,6 +6,7 @@ using Shipyard.Engine;
 namespace Shipyard.Delivery.Tests.Locks;
 
 /// <summary>The git-ref lock against git over HTTP with basic auth (nginx + git-http-backend), the token given via askpass.</summary>
+[Trait("Reliability", "concurrency")]
 public sealed class GitRefLockOverHttpTests : IAsyncLifetime
 {
     private GitHttpServer _server = null!;

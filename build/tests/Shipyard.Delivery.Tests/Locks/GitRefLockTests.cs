@@ -5,6 +5,7 @@ using Shipyard.Engine;
 
 namespace Shipyard.Delivery.Tests.Locks;
 
+[Trait("Reliability", "faults")]
 public sealed class GitRefLockTests : IAsyncLifetime
 {
     private readonly string _root = Directory.CreateTempSubdirectory("git-ref-lock-").FullName;

@@ -6,6 +6,7 @@ using Shipyard.Engine;
 
 namespace Shipyard.Delivery.Tests.Locks;
 
+[Trait("Reliability", "faults")]
 public sealed class LeaseLockTests : IAsyncLifetime
 {
     private FakeKubernetesApi _api = null!;

@@ -7,6 +7,7 @@ using Shipyard.Delivery.Tests.Infrastructure;
 
 namespace Shipyard.Delivery.Tests.Locks;
 
+[Trait("Reliability", "concurrency")]
 public sealed class LockAcrossProcessesTests : IDisposable
 {
     private readonly string _work = Directory.CreateTempSubdirectory("lock-processes-").FullName;

@@ -9,6 +9,7 @@ namespace Shipyard.Delivery.Tests.Notifications;
 /// line, a stage note, an image name) never leaves in a request body or a warning. The '+' and '&lt;' in it would be
 /// written as \u002B and \u003C by the default JSON encoder, past a masker: the test covers that too.
 /// </summary>
+[Trait("Reliability", "secrets")]
 public sealed class CanarySecretTests : IAsyncLifetime
 {
     private const string Canary = "canary+S3cr3t<42>";

@@ -8,6 +8,7 @@ namespace Shipyard.Delivery.Tests.Notifications;
 /// Slack refusing, rate limiting, failing or hanging never throws out of the notifier: one warning says why, and the
 /// number of requests stays bounded (Slack goes quiet for the rest of the run instead of failing once per message).
 /// </summary>
+[Trait("Reliability", "faults")]
 public sealed class SlackFailureTests : IAsyncLifetime
 {
     private FakeSlackApi _slack = null!;

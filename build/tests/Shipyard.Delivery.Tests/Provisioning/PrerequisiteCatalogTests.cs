@@ -32,6 +32,12 @@ public sealed class PrerequisiteCatalogTests
     }
 
     [Fact]
+    public void ReliabilityNeedsWhatTheBuildsOwnTestsNeed()
+    {
+        Names(["Reliability"]).ShouldBe(Names(["Test"], new PrerequisiteOptions { BuildTests = true }));
+    }
+
+    [Fact]
     public void StandaloneTargetsNeedNothing()
     {
         Names(["Changes", "GenerateWorkflows", "Bump", "Benchmark"]).ShouldBeEmpty();

@@ -5,6 +5,7 @@ using Shipyard.Engine;
 namespace Shipyard.Delivery.Tests.Ssm;
 
 /// <summary>Shell metacharacters anywhere in a request are a usage error before anything exists in AWS.</summary>
+[Trait("Reliability", "bad-input")]
 public sealed class SsmArgumentValidationTests(MotoFixture moto) : IClassFixture<MotoFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -8,6 +8,7 @@ namespace Shipyard.Delivery.Tests.Ssm;
 /// What moto cannot show: every terminal status, waiting, late registration, deadline and Ctrl-C, through the real
 /// SSM client against <see cref="FakeSsmApi"/> (EC2 and S3 stay on moto). The bucket is gone after each one.
 /// </summary>
+[Trait("Reliability", "faults")]
 public sealed class SsmCommandStatusTests(MotoFixture moto) : IClassFixture<MotoFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -5,6 +5,7 @@ using Shipyard.Delivery.Tests.Fakes;
 namespace Shipyard.Delivery.Tests.Ssm;
 
 /// <summary>A killed run cannot clean up; the next run sweeps what it left, and nothing that is not ours.</summary>
+[Trait("Reliability", "faults")]
 public sealed class SsmSweepTests(MotoFixture moto) : IClassFixture<MotoFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -3,6 +3,7 @@ using Shipyard.Delivery.Tests.Fakes;
 namespace Shipyard.Delivery.Tests.Verify;
 
 /// <summary>The verifier's watch survives what a real API server does to long watches.</summary>
+[Trait("Reliability", "faults")]
 public sealed class WatchResilienceTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

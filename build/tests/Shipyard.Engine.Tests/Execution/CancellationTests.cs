@@ -2,6 +2,7 @@ using Shipyard.Engine.Tests.Support;
 
 namespace Shipyard.Engine.Tests.Execution;
 
+[Trait("Reliability", "faults")]
 public static class CancellationTests
 {
     private sealed class WaitingBuild(CancellationTokenSource cancel) : BuildBase

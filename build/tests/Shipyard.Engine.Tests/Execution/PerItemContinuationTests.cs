@@ -2,6 +2,7 @@ using Shipyard.Engine.Tests.Support;
 
 namespace Shipyard.Engine.Tests.Execution;
 
+[Trait("Reliability", "faults")]
 public static class PerItemContinuationTests
 {
     private sealed class DeliveryBuild : BuildBase

@@ -6,6 +6,7 @@ namespace Shipyard.Engine.Tests.Execution;
 /// The validation phase: after planning, before the first target; it sees the targets that will run (skipped ones
 /// left out); a usage error there is one line and exit code 2 with nothing run; --plan validates, --help does not.
 /// </summary>
+[Trait("Reliability", "bad-input")]
 public static class ValidationPhaseTests
 {
     private sealed class ValidatingBuild : BuildBase

@@ -2,6 +2,7 @@ using Shipyard.Engine.Tests.Support;
 
 namespace Shipyard.Engine.Tests.Output;
 
+[Trait("Reliability", "secrets")]
 public static class SecretMaskingTests
 {
     private const string Token = "xoxb-very-secret-token";
