@@ -25,7 +25,7 @@ fingerprint() {
     (
         cd "$ROOT_DIR"
         find build/_build build/Shipyard.Engine build/Shipyard.Delivery build/Shipyard.Benchmarks build/tests/Shipyard.Testing \
-            \( -name bin -o -name obj \) -prune -o -printf '%p %T@ %s\n'
+            \( -name bin -o -name obj \) -prune -o -type f -printf '%p %T@ %s\n'
         find . -maxdepth 1 \( -name global.json -o -name 'Directory.*.props' \) -printf '%p %T@ %s\n'
     ) | cksum
 }

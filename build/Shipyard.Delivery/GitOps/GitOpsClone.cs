@@ -262,7 +262,8 @@ internal sealed class GitOpsClone : IDisposable
         var lines = output.Split('\n').Select(l => l.Trim().Replace('\t', ' ')).Where(l => l.Length > 0).ToList();
         var refused = lines.FirstOrDefault(l => l.StartsWith('!') && !l.Contains("(atomic push failed)", StringComparison.Ordinal))
             ?? lines.FirstOrDefault(l => l.StartsWith('!')) ?? lines.LastOrDefault() ?? $"git push exited with {result.ExitCode}";
-        string[] moved = ["(fetch first)", "(non-fast-forward)", "(stale info)", "(failed to update ref)", "cannot lock ref", "incorrect old value"];
+        // "atomic transaction failed" is the server's word for a ref of the push that another writer locked or moved meanwhile.
+        string[] moved = ["(fetch first)", "(non-fast-forward)", "(stale info)", "(failed to update ref)", "cannot lock ref", "incorrect old value", "atomic transaction failed"];
         if (moved.Any(m => refused.Contains(m, StringComparison.Ordinal)) && !refused.Contains("declined", StringComparison.Ordinal))
             return _remote.Scrub(refused);
         var server = lines.Where(l => l.StartsWith("remote:", StringComparison.Ordinal)).Select(l => l["remote:".Length..].Trim()).FirstOrDefault(l => l.Length > 0);
