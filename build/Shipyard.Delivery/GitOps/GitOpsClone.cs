@@ -38,7 +38,13 @@ internal sealed class GitOpsClone : IDisposable
         var dir = Path.Combine(workRoot, $"gitops-{Guid.NewGuid():N}");
         try
         {
-            Repository.Clone(remote.Url, dir, new CloneOptions(remote.FetchOptions()) { BranchName = branch, Checkout = true });
+            // The remote's refs are listed while other writers add and delete hand-off tickets: a listing that met a ticket
+            // deleted meanwhile is made again.
+            Retried(() =>
+            {
+                Delete(dir);
+                return Repository.Clone(remote.Url, dir, new CloneOptions(remote.FetchOptions()) { BranchName = branch, Checkout = true });
+            });
             return new GitOpsClone(remote, branch, name, dir, git, workRoot);
         }
         catch (LibGit2SharpException e)
@@ -152,7 +158,7 @@ internal sealed class GitOpsClone : IDisposable
             {
                 return read();
             }
-            catch (LibGit2SharpException) when (attempt < 3)
+            catch (LibGit2SharpException e) when (attempt < 3 && e.Message.Contains("refs/gitops/", StringComparison.Ordinal))
             {
                 Thread.Sleep(20 * attempt);
             }

@@ -76,8 +76,11 @@ public sealed class SsmDeployOnMotoTests(MotoFixture moto) : IClassFixture<MotoF
 
         var target = await world.Deployer().FindInstanceAsync(Ct);
 
-        // moto launches both within the same second, so the id decides: the choice is the same every run.
-        target.InstanceId.ShouldBe(new[] { world.InstanceId, second }.Order(StringComparer.Ordinal).First());
+        // The earliest launch wins; moto's launch times have whole seconds, so within one second the id decides.
+        var launched = (await world.Clients.Ec2.DescribeInstancesAsync(new() { InstanceIds = [world.InstanceId, second] }, Ct))
+            .Reservations.SelectMany(r => r.Instances).ToList();
+        launched.Count.ShouldBe(2);
+        target.InstanceId.ShouldBe(launched.OrderBy(i => i.LaunchTime).ThenBy(i => i.InstanceId, StringComparer.Ordinal).First().InstanceId);
         target.Matches.ShouldBe(2);
         world.Log.ToString().ShouldContain("2 running instances match Name=*k3s-master*");
     }
