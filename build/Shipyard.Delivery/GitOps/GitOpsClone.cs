@@ -33,7 +33,9 @@ internal sealed class GitOpsClone : IDisposable
     /// <summary>SHA of the checked-out branch tip.</summary>
     public string Tip => _repo.Head.Tip.Sha;
 
-    public static GitOpsClone Create(GitRemote remote, string branch, string name, string workRoot, ProcessRunner git)
+    /// <summary>Clones the branch into a new folder under <paramref name="workRoot"/>.</summary>
+    /// <param name="checkout">False for a clone that is only read (no working tree written: files come from <see cref="BytesAtTip"/>).</param>
+    public static GitOpsClone Create(GitRemote remote, string branch, string name, string workRoot, ProcessRunner git, bool checkout = true)
     {
         var dir = Path.Combine(workRoot, $"gitops-{Guid.NewGuid():N}");
         try
@@ -43,7 +45,7 @@ internal sealed class GitOpsClone : IDisposable
             Retried(() =>
             {
                 Delete(dir);
-                return Repository.Clone(remote.Url, dir, new CloneOptions(remote.FetchOptions()) { BranchName = branch, Checkout = true });
+                return Repository.Clone(remote.Url, dir, new CloneOptions(remote.FetchOptions()) { BranchName = branch, Checkout = checkout });
             });
             return new GitOpsClone(remote, branch, name, dir, git, workRoot);
         }
@@ -237,6 +239,16 @@ internal sealed class GitOpsClone : IDisposable
 
     /// <summary>The text of <paramref name="path"/> at <paramref name="sha"/>, or null when it has no such file.</summary>
     public string? TextAt(string sha, string path) => _repo.Lookup<Commit>(sha)?[path]?.Target is Blob blob ? blob.GetContentText() : null;
+
+    /// <summary>The bytes of <paramref name="path"/> at the branch tip, or null when the tip has no such file.</summary>
+    public byte[]? BytesAtTip(string path)
+    {
+        if (_repo.Head.Tip[path]?.Target is not Blob blob) return null;
+        using var stream = blob.GetContentStream();
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
+    }
 
     /// <summary>The first parent of a commit of this clone (null for a root commit).</summary>
     public string? ParentOf(string sha) => _repo.Lookup<Commit>(sha)?.Parents.FirstOrDefault()?.Sha;

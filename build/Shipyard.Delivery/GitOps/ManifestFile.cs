@@ -21,7 +21,12 @@ internal sealed record ManifestFile(string Text, bool Bom)
     {
         if (!File.Exists(file))
             throw new UsageException($"{path}: no such file in the GitOps repository {repository}");
-        var bytes = File.ReadAllBytes(file);
+        return Decode(File.ReadAllBytes(file), path);
+    }
+
+    /// <summary>The manifest from its bytes as stored (e.g. a blob of the branch tip, read without a checkout).</summary>
+    public static ManifestFile Decode(byte[] bytes, string path)
+    {
         var bom = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble);
         try
         {
