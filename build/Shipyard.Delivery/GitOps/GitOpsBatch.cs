@@ -62,13 +62,11 @@ internal sealed class GitOpsBatch(
             // Writers already waiting: join them instead of racing them for the branch.
             if (round == 1 && committed && _handOff is not null && _handOff.OthersWaiting())
             {
-                _parkTried = true;
                 pushes++;
-                if (await _handOff.ParkAsync(clone.Tip) is { } ticket)
+                if (await TryParkAsync(applied) is { } joined)
                 {
-                    _parked = new Parked(ticket, clone.Tip, clone.FetchedTip, applied);
                     await log.WriteLineAsync("GitOps: other writers are waiting on this branch; handing this commit to the one at the front");
-                    if (await WaitForTurnAsync(_parked, pushes, time.GetElapsedTime(started))) return;
+                    if (await WaitForTurnAsync(joined, pushes, time.GetElapsedTime(started))) return;
                     continue;
                 }
             }
@@ -101,9 +99,8 @@ internal sealed class GitOpsBatch(
 
             if (_parked is null && _handOff is not null && !_parkTried)
             {
-                _parkTried = true;
                 pushes++;
-                if (await _handOff.ParkAsync(clone.Tip) is { } ticket) _parked = new Parked(ticket, clone.Tip, clone.FetchedTip, applied);
+                await TryParkAsync(applied);
             }
             if (_parked is { } waiting)
             {
@@ -113,6 +110,13 @@ internal sealed class GitOpsBatch(
             await BackOffAsync(pushes, rejection, applied.Count);
             clone.FetchAndReset();
         }
+    }
+
+    // Parks the clone's chain (made on the fetched tip) for the front; null when the remote refused the ticket.
+    private async Task<Parked?> TryParkAsync(List<Applied> applied)
+    {
+        _parkTried = true;
+        return _parked = await _handOff!.ParkAsync(clone.Tip) is { } ticket ? new Parked(ticket, clone.Tip, clone.FetchedTip, applied) : null;
     }
 
     // True when the parked chain landed with another writer's push; false when it is this writer's turn to push

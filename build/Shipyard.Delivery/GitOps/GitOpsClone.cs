@@ -74,11 +74,18 @@ internal sealed class GitOpsClone : IDisposable
     public async Task<string?> PushAsync(CancellationToken ct) => _remote.IsLocal ? await PushWithGitAsync(ct) : PushWithLibGit2();
 
     /// <summary>Fetches the branch and hard-resets the clone to the remote tip (dropping this clone's unpushed commits).</summary>
-    public void FetchAndReset()
+    public void FetchAndReset() => FetchAndResetTo([$"+refs/heads/{_branch}:refs/remotes/origin/{_branch}"]);
+
+    // Fetches the refspecs (the branch first) and hard-resets the clone to the fetched branch tip.
+    private void FetchAndResetTo(string[] refspecs)
     {
         try
         {
-            Commands.Fetch(_repo, "origin", [$"+refs/heads/{_branch}:refs/remotes/origin/{_branch}"], _remote.FetchOptions(), null);
+            Retried(() =>
+            {
+                Commands.Fetch(_repo, "origin", refspecs, _remote.FetchOptions(), null);
+                return true;
+            });
         }
         catch (LibGit2SharpException e)
         {
@@ -133,20 +140,9 @@ internal sealed class GitOpsClone : IDisposable
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> FetchAndResetWith()
     {
-        try
-        {
-            Retried(() =>
-            {
-                foreach (var stale in _repo.Refs.FromGlob($"{LocalHandOff}*").ToList()) _repo.Refs.Remove(stale);
-                Commands.Fetch(_repo, "origin", [$"+refs/heads/{_branch}:refs/remotes/origin/{_branch}", $"+{HandOffRefs.Prefix(_branch)}*:{LocalHandOff}*"], _remote.FetchOptions(), null);
-                return true;
-            });
-        }
-        catch (LibGit2SharpException e)
-        {
-            throw new BuildFailedException($"Fetching the GitOps repository {_name} failed: {_remote.Describe(e)}");
-        }
-        _repo.Reset(ResetMode.Hard, _repo.Branches[$"origin/{_branch}"].Tip);
+        // Local copies of tickets deleted on the remote since the last fetch must not survive it.
+        foreach (var stale in _repo.Refs.FromGlob($"{LocalHandOff}*").ToList()) _repo.Refs.Remove(stale);
+        FetchAndResetTo([$"+refs/heads/{_branch}:refs/remotes/origin/{_branch}", $"+{HandOffRefs.Prefix(_branch)}*:{LocalHandOff}*"]);
         return HandOffRefsFetched;
     }
 

@@ -63,8 +63,7 @@ public sealed class InterruptedVerifyTests : IAsyncLifetime
         await build.WaitUntilAsync(() => _world.GitRemote("log", "-1", "--format=%s", "main").StartsWith("Roll back todo-api", StringComparison.Ordinal),
             "the rollback commit was pushed", TimeSpan.FromSeconds(45));
         var rollbackStarted = build.Output.Length;
-        await build.WaitUntilAsync(() => build.Output[rollbackStarted..].Contains("good111@sha256:", StringComparison.Ordinal) || build.Output.Length > rollbackStarted,
-            "the rollback's verify reported", TimeSpan.FromSeconds(45));
+        await build.WaitUntilAsync(() => build.Output.Length > rollbackStarted, "the rollback's verify reported", TimeSpan.FromSeconds(45));
 
         var exitCode = await build.InterruptAsync(TimeSpan.FromSeconds(15));
 
