@@ -9,11 +9,18 @@ public sealed class KubernetesRolloutVerifierTests
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(60);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<(VerifyOutcome Outcome, string Log)> VerifyAsync(RolloutScript script, TimeSpan timeout, string image = RolloutScenario.NewImage)
+    private static async Task<(VerifyOutcome Outcome, string Log)> VerifyAsync(RolloutScript script, TimeSpan timeout, string image = RolloutScenario.NewImage, TimeSpan? step = null)
     {
-        await using var run = await RolloutRun.StartAsync(script, Step);
+        await using var run = await RolloutRun.StartAsync(script, step ?? Step);
         var log = new StringWriter();
         var verify = run.Verifier().VerifyAsync(run.Request(script, timeout, TextWriter.Synchronized(log), image), Ct);
+        // The rollout starts once the verifier watches the workload's pods (its last watch), so a slow start under load
+        // cannot make it miss the first steps.
+        using (var watching = CancellationTokenSource.CreateLinkedTokenSource(Ct))
+        {
+            await Task.WhenAny(run.Api.WaitForWatchesAsync("pods", 1, watching.Token), verify);
+            await watching.CancelAsync();
+        }
         var play = run.Scenario.RunAsync(script, Ct);
         var outcome = await verify;
         await play.ContinueWith(_ => { }, TaskScheduler.Default);
@@ -41,9 +48,9 @@ public sealed class KubernetesRolloutVerifierTests
     [Fact]
     public async Task ProgressLinesFollowTheRollout()
     {
-        var (outcome, log) = await VerifyAsync(RolloutScript.Success, TimeSpan.FromSeconds(30));
+        var (outcome, log) = await VerifyAsync(RolloutScript.Success, TimeSpan.FromSeconds(30), step: TimeSpan.FromMilliseconds(250));
 
-        outcome.Succeeded.ShouldBeTrue();
+        outcome.Succeeded.ShouldBeTrue(log);
         log.ShouldContain("todo-api: 1/3 updated, 3 old pending termination, 3/3 available: Waiting for deployment \"todo-api\" rollout to finish: 1 out of 3 new replicas have been updated");
         log.ShouldContain("3/3 updated, 1 old pending termination, 3/3 available: Waiting for deployment \"todo-api\" rollout to finish: 1 old replicas are pending termination");
         log.ShouldContain("deployment \"todo-api\" successfully rolled out");
