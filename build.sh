@@ -3,6 +3,14 @@
 # sources changed, and runs it with the given arguments. Unchanged sources skip MSBuild entirely (fast path).
 set -euo pipefail
 
+# The run's clock starts here: the build (exec'd below, so it keeps this pid) counts its wall time from this moment.
+mark_launch() {
+    local t="${EPOCHREALTIME:-}"
+    t="${t/[.,]/}"
+    if [[ ${#t} -gt 3 ]]; then export SHIPYARD_LAUNCHED="$$:${t:0:${#t}-3}"; fi
+}
+mark_launch
+
 ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 TEMP_DIR="$ROOT_DIR/.nuke/temp"
 BUILD_PROJECT="$ROOT_DIR/build/_build/_build.csproj"
@@ -75,4 +83,5 @@ if ! log="$(dotnet build "$BUILD_PROJECT" -nologo -v quiet -clp:'ErrorsOnly;NoSu
     exit 1
 fi
 echo "$current" >"$STAMP_FILE.tmp" && mv "$STAMP_FILE.tmp" "$STAMP_FILE"
+mark_launch # compiling the build is not part of the run's own time
 exec "$BUILD_EXE" "$@"

@@ -7,11 +7,11 @@ partial class Pipeline
     ToolTimes? _toolTimes;
 
     /// <summary>
-    /// The run's tool-time accumulator, shared by every runner of the run (<see cref="ToolRunner"/>). Its clock starts
-    /// when the build initializes (Pipeline.Catalog.cs touches it), so the wall time covers loading the catalog,
-    /// change detection, input checks, provisioning and every target; only the process start-up before that is outside.
+    /// The run's tool-time accumulator, shared by every runner of the run (<see cref="ToolRunner"/>). Its wall time
+    /// counts from the launch (build.sh's start, else this process's: <see cref="LaunchClock"/>), so it covers build.sh,
+    /// the runtime's start-up, loading the catalog, change detection, input checks, provisioning and every target.
     /// </summary>
-    ToolTimes ToolTimes => LazyInitializer.EnsureInitialized(ref _toolTimes, () => new ToolTimes(Time));
+    ToolTimes ToolTimes => LazyInitializer.EnsureInitialized(ref _toolTimes, () => new ToolTimes(Time, LaunchClock.Elapsed(Environment, Time)));
 
     /// <summary>A process runner that records the time inside each command into the run's <see cref="ToolTimes"/>.</summary>
     ProcessRunner ToolRunner(TextWriter output, Func<string, string>? mask = null) => new(output, mask ?? (s => s), ToolTimes);

@@ -8,7 +8,11 @@ using Shipyard.Engine;
 /// </summary>
 sealed partial class Pipeline : BuildBase
 {
-    public static Task<int> Main(string[] args) => Execute<Pipeline>(args, DefaultTarget);
+    public static Task<int> Main(string[] args)
+    {
+        StartupProfile.Start(args);
+        return Execute<Pipeline>(args, DefaultTarget);
+    }
 
     /// <summary>The target run when none is named; CLI tests run the pipeline in-process with the same default.</summary>
     internal static readonly Expression<Func<Pipeline, Target>> DefaultTarget = x => x.Test;

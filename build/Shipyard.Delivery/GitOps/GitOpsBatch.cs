@@ -190,23 +190,16 @@ internal sealed class GitOpsBatch(
             }
             try
             {
-                var file = ManifestFile.Resolve(clone.Directory, p.Change.Path);
-                var content = ManifestFile.Read(file, p.Change.Path, clone.Name);
+                var content = clone.ManifestAtTip(p.Change.Path);
                 var edit = p.Change.Edit(content.Text, p.Change.Path);
-                if (!edit.Changed)
-                {
-                    applied.Add(new(p, edit, null, clone.Tip));
-                    continue;
-                }
-                ManifestFile.Write(file, content with { Text = edit.Text });
-                var sha = clone.Commit(p.Change.Path, p.Change.Message, settings.Identity, time.GetUtcNow());
-                applied.Add(new(p, edit, sha, sha));
+                var sha = edit.Changed ? clone.CommitFile(p.Change.Path, content with { Text = edit.Text }, p.Change.Message, settings.Identity, time.GetUtcNow()) : null;
+                applied.Add(sha is null ? new(p, edit, null, clone.Tip) : new(p, edit, sha, sha));
             }
             catch (Exception e)
             {
+                // Nothing of a failed change is in the clone: its commit is the last thing it makes.
                 p.Fail(e);
                 _active.Remove(p);
-                clone.ResetHard();
             }
         }
         return applied;

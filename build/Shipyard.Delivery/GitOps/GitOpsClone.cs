@@ -5,8 +5,9 @@ using Shipyard.Engine;
 namespace Shipyard.Delivery.GitOps;
 
 /// <summary>
-/// A temporary clone of the GitOps branch: commit files, push, and on rejection fetch and reset to the new tip.
-/// Disposing it deletes the folder.
+/// A temporary clone of the GitOps branch, without a working tree: manifests are read from the tip's objects and a
+/// change is committed as a new tree (so a GitOps repository with thousands of files costs no checkout); push, and on
+/// rejection fetch and move the branch to the new tip. Disposing it deletes the folder.
 /// </summary>
 internal sealed class GitOpsClone : IDisposable
 {
@@ -24,7 +25,7 @@ internal sealed class GitOpsClone : IDisposable
         _repo = new Repository(dir);
     }
 
-    /// <summary>The working tree.</summary>
+    /// <summary>The clone's folder (its <c>.git</c>; no files are checked out).</summary>
     public string Directory { get; }
 
     /// <summary>Display name of the repository and branch.</summary>
@@ -33,9 +34,8 @@ internal sealed class GitOpsClone : IDisposable
     /// <summary>SHA of the checked-out branch tip.</summary>
     public string Tip => _repo.Head.Tip.Sha;
 
-    /// <summary>Clones the branch into a new folder under <paramref name="workRoot"/>.</summary>
-    /// <param name="checkout">False for a clone that is only read (no working tree written: files come from <see cref="BytesAtTip"/>).</param>
-    public static GitOpsClone Create(GitRemote remote, string branch, string name, string workRoot, ProcessRunner git, bool checkout = true)
+    /// <summary>Clones the branch (its objects and refs; no working tree) into a new folder under <paramref name="workRoot"/>.</summary>
+    public static GitOpsClone Create(GitRemote remote, string branch, string name, string workRoot, ProcessRunner git)
     {
         var dir = Path.Combine(workRoot, $"gitops-{Guid.NewGuid():N}");
         try
@@ -45,7 +45,7 @@ internal sealed class GitOpsClone : IDisposable
             Retried(() =>
             {
                 Delete(dir);
-                return Repository.Clone(remote.Url, dir, new CloneOptions(remote.FetchOptions()) { BranchName = branch, Checkout = checkout });
+                return Repository.Clone(remote.Url, dir, new CloneOptions(remote.FetchOptions()) { BranchName = branch, Checkout = false });
             });
             return new GitOpsClone(remote, branch, name, dir, git, workRoot);
         }
@@ -62,13 +62,41 @@ internal sealed class GitOpsClone : IDisposable
     private IReadOnlyList<KeyValuePair<string, string>> HandOffRefsFetched =>
         [.. _repo.Refs.FromGlob($"{LocalHandOff}*").Select(r => KeyValuePair.Create(HandOffRefs.Prefix(_branch) + r.CanonicalName[LocalHandOff.Length..], r.TargetIdentifier))];
 
-    /// <summary>Stages <paramref name="path"/> and commits it on the branch; returns the commit SHA.</summary>
-    public string Commit(string path, string message, GitIdentity identity, DateTimeOffset when)
+    /// <summary>
+    /// The manifest at <paramref name="path"/> (relative to the repository root) at the branch tip, read from the
+    /// clone's objects; refuses a path leaving the repository and a path that is not a file there.
+    /// </summary>
+    public ManifestFile ManifestAtTip(string path)
     {
-        Commands.Stage(_repo, path);
-        var signature = new Signature(identity.Name, identity.Email, when);
-        return _repo.Commit(message, signature, signature).Sha;
+        var full = ManifestFile.Resolve(Directory, path);
+        var relative = Path.GetRelativePath(Directory, full).Replace(Path.DirectorySeparatorChar, '/');
+        var bytes = BytesAtTip(relative) ?? throw new UsageException($"{path}: no such file in the GitOps repository {_name}");
+        return ManifestFile.Decode(bytes, path);
     }
+
+    /// <summary>
+    /// Commits <paramref name="content"/> as the new content of <paramref name="path"/> on the branch (a new tree from
+    /// the tip's, nothing written to disk but objects); returns the commit SHA, or null when the tree would not change.
+    /// </summary>
+    public string? CommitFile(string path, ManifestFile content, string message, GitIdentity identity, DateTimeOffset when)
+    {
+        var full = ManifestFile.Resolve(Directory, path);
+        var relative = Path.GetRelativePath(Directory, full).Replace(Path.DirectorySeparatorChar, '/');
+        var tip = _repo.Head.Tip;
+        using var bytes = new MemoryStream(ManifestFile.Encode(content));
+        var blob = _repo.ObjectDatabase.CreateBlob(bytes);
+        var tree = TreeDefinition.From(tip.Tree);
+        tree.Add(relative, blob, tip[relative]?.Mode is Mode.ExecutableFile ? Mode.ExecutableFile : Mode.NonExecutableFile);
+        var newTree = _repo.ObjectDatabase.CreateTree(tree);
+        if (newTree.Id == tip.Tree.Id) return null;
+        var signature = new Signature(identity.Name, identity.Email, when);
+        var commit = _repo.ObjectDatabase.CreateCommit(signature, signature, message, newTree, [tip], prettifyMessage: true);
+        MoveTo(commit);
+        return commit.Sha;
+    }
+
+    // Moves the branch (HEAD) to the commit; there is no index or working tree to update.
+    private void MoveTo(Commit commit) => _repo.Reset(ResetMode.Soft, commit);
 
     /// <summary>Pushes the branch; returns why it was rejected because the remote branch moved, or null when it landed.</summary>
     public async Task<string?> PushAsync(CancellationToken ct) => _remote.IsLocal ? await PushWithGitAsync(ct) : PushWithLibGit2();
@@ -91,7 +119,7 @@ internal sealed class GitOpsClone : IDisposable
         {
             throw new BuildFailedException($"Fetching the GitOps repository {_name} failed: {_remote.Describe(e)}");
         }
-        _repo.Reset(ResetMode.Hard, _repo.Branches[$"origin/{_branch}"].Tip);
+        MoveTo(_repo.Branches[$"origin/{_branch}"].Tip);
     }
 
     /// <summary>
@@ -194,7 +222,7 @@ internal sealed class GitOpsClone : IDisposable
             if (merge.Tree.Id == onto.Tree.Id) continue;
             onto = _repo.ObjectDatabase.CreateCommit(commit.Author, commit.Committer, commit.Message, merge.Tree, [onto], prettifyMessage: false);
         }
-        _repo.Reset(ResetMode.Hard, onto);
+        MoveTo(onto);
         return onto.Sha;
     }
 
@@ -287,7 +315,6 @@ internal sealed class GitOpsClone : IDisposable
     }
 
     /// <summary>Drops uncommitted changes (after an edit that failed half-way).</summary>
-    public void ResetHard() => _repo.Reset(ResetMode.Hard, _repo.Head.Tip);
 
     public void Dispose()
     {

@@ -77,27 +77,17 @@ internal sealed class GitOpsRepository : IGitOpsRepository
     public Task<IReadOnlyList<ManifestEditResult>> PreviewAsync(IReadOnlyList<GitOpsChange> changes, CancellationToken cancellationToken) =>
         Task.Run<IReadOnlyList<ManifestEditResult>>(() =>
         {
-            // Only read: no working tree is written (a GitOps repository that is the whole monorepo has many files).
-            using var clone = GitOpsClone.Create(_remote, _settings.Branch, Name, _settings.WorkRoot, _git, checkout: false);
-            return changes.Select(c => c.Edit(ReadAtTip(clone, c.Path).Text, c.Path)).ToList();
+            using var clone = GitOpsClone.Create(_remote, _settings.Branch, Name, _settings.WorkRoot, _git);
+            return changes.Select(c => c.Edit(clone.ManifestAtTip(c.Path).Text, c.Path)).ToList();
         }, cancellationToken);
 
     public Task<IReadOnlyList<ManifestVersion>> HistoryAsync(string path, int max, CancellationToken cancellationToken) =>
         Task.Run(() =>
         {
-            using var clone = GitOpsClone.Create(_remote, _settings.Branch, Name, _settings.WorkRoot, _git, checkout: false);
-            ReadAtTip(clone, path); // exists at the tip, or a usage error
+            using var clone = GitOpsClone.Create(_remote, _settings.Branch, Name, _settings.WorkRoot, _git);
+            clone.ManifestAtTip(path); // exists at the tip, or a usage error
             return clone.History(path, max);
         }, cancellationToken);
-
-    // The manifest at the branch tip, read from the clone's objects: the same checks as reading the checked-out file.
-    private ManifestFile ReadAtTip(GitOpsClone clone, string path)
-    {
-        var full = ManifestFile.Resolve(clone.Directory, path); // refuses a path leaving the repository
-        var relative = Path.GetRelativePath(clone.Directory, full).Replace(Path.DirectorySeparatorChar, '/');
-        var bytes = clone.BytesAtTip(relative) ?? throw new UsageException($"{path}: no such file in the GitOps repository {Name}");
-        return ManifestFile.Decode(bytes, path);
-    }
 
     public Task<GitOpsWriteResult> WriteAsync(GitOpsChange change, CancellationToken cancellationToken)
     {

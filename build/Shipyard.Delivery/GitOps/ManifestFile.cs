@@ -17,13 +17,6 @@ internal sealed record ManifestFile(string Text, bool Bom)
         return full;
     }
 
-    public static ManifestFile Read(string file, string path, string repository)
-    {
-        if (!File.Exists(file))
-            throw new UsageException($"{path}: no such file in the GitOps repository {repository}");
-        return Decode(File.ReadAllBytes(file), path);
-    }
-
     /// <summary>The manifest from its bytes as stored (e.g. a blob of the branch tip, read without a checkout).</summary>
     public static ManifestFile Decode(byte[] bytes, string path)
     {
@@ -38,10 +31,7 @@ internal sealed record ManifestFile(string Text, bool Bom)
         }
     }
 
-    public static void Write(string file, ManifestFile content)
-    {
-        using var stream = File.Create(file);
-        if (content.Bom) stream.Write(Encoding.UTF8.Preamble);
-        stream.Write(Utf8NoBom.GetBytes(content.Text));
-    }
+    /// <summary>The bytes to store: the text as UTF-8, after the BOM when the file had one.</summary>
+    public static byte[] Encode(ManifestFile content) =>
+        content.Bom ? [.. Encoding.UTF8.Preamble, .. Utf8NoBom.GetBytes(content.Text)] : Utf8NoBom.GetBytes(content.Text);
 }

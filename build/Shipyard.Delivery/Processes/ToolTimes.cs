@@ -9,13 +9,18 @@ public sealed class ToolTimes
 {
     private readonly TimeProvider _time;
     private readonly long _started;
+    private readonly TimeSpan _before;
     private readonly List<ToolInterval> _intervals = [];
 
-    /// <summary>Starts the run's clock now: the wall time of <see cref="Summarize"/> counts from here.</summary>
-    public ToolTimes(TimeProvider time)
+    /// <summary>
+    /// Starts the run's clock: the wall time of <see cref="Summarize"/> counts from <paramref name="elapsedBefore"/>
+    /// ago (the launch, <see cref="LaunchClock"/>), or from now.
+    /// </summary>
+    public ToolTimes(TimeProvider time, TimeSpan elapsedBefore = default)
     {
         _time = time;
         _started = time.GetTimestamp();
+        _before = elapsedBefore;
     }
 
     /// <summary>A timestamp for <see cref="Record"/> (taken just before the tool starts).</summary>
@@ -57,5 +62,5 @@ public sealed class ToolTimes
         return program;
     }
 
-    private TimeSpan Offset(long timestamp) => _time.GetElapsedTime(_started, timestamp);
+    private TimeSpan Offset(long timestamp) => _before + _time.GetElapsedTime(_started, timestamp);
 }

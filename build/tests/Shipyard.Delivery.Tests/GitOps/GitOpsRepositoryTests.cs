@@ -44,6 +44,26 @@ public sealed class GitOpsRepositoryTests : IDisposable
     }
 
     [Fact]
+    public async Task AWriteCommitsTheOneFileAsATreeChangeKeepingItsBomAndEveryOtherFile()
+    {
+        using var remote = await GitOpsBareRepository.CreateAsync(new Dictionary<string, string>
+        {
+            [File] = "\uFEFF" + Kustomization,
+            ["deploy/todo-worker/kustomization.yaml"] = "images:\n- name: todo-worker\n  newTag: w1\n",
+            ["README.md"] = "infra\n",
+        });
+
+        var result = await Open(remote).WriteAsync(Change("abc1234"), TestContext.Current.CancellationToken);
+
+        result.Commit.ShouldNotBeNull();
+        (await remote.GitAsync("diff", "--raw", "--no-abbrev", "main~1", "main")).Trim().Split('\n').Single()
+            .ShouldStartWith(":100644 100644 ");
+        (await remote.GitAsync("diff", "--name-only", "main~1", "main")).Trim().ShouldBe(File);
+        (await remote.GitAsync("show", $"main:{File}")).ShouldBe("\uFEFF" + Kustomization.Replace("old1234", "abc1234", StringComparison.Ordinal));
+        (await remote.GitAsync("ls-tree", "-r", "--name-only", "main")).Trim().Split('\n').Length.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task TheSameVersionAgainMakesNoCommit()
     {
         using var remote = await GitOpsBareRepository.CreateAsync(new Dictionary<string, string> { [File] = Kustomization });
