@@ -15,9 +15,10 @@ internal static class ContenderProcesses
 {
     /// <summary>Starts one process per argument list, releases them together, returns the wall time and each one's <c>done</c> line (without <c>done </c>).</summary>
     public static async Task<(TimeSpan Wall, string[] Results)> RunAsync(
-        IReadOnlyList<string> command, IReadOnlyList<IReadOnlyList<string>> arguments, CancellationToken cancellationToken)
+        IReadOnlyList<string> command, IReadOnlyList<IReadOnlyList<string>> arguments, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
-        var processes = arguments.Select(a => Start(command, a)).ToList();
+        var processes = arguments.Select(a => Start(command, a, environment)).ToList();
         try
         {
             await Task.WhenAll(processes.Select(p => ExpectAsync(p, "ready", cancellationToken)));
@@ -38,7 +39,7 @@ internal static class ContenderProcesses
         }
     }
 
-    private static Process Start(IReadOnlyList<string> command, IReadOnlyList<string> arguments)
+    private static Process Start(IReadOnlyList<string> command, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment)
     {
         var info = new ProcessStartInfo(command[0])
         {
@@ -48,6 +49,7 @@ internal static class ContenderProcesses
             UseShellExecute = false,
         };
         foreach (var a in command.Skip(1).Concat(arguments)) info.ArgumentList.Add(a);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         var process = Process.Start(info) ?? throw new BuildFailedException($"Could not start the contender {command[0]}");
         process.StandardInput.AutoFlush = true;
         return process;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Shipyard.Delivery.Processes;
+using Shipyard.Delivery.Tests.Infrastructure;
 using Shipyard.Engine;
 
 namespace Shipyard.Benchmarks.GitOps;
@@ -14,27 +15,40 @@ using Shipyard.Delivery.GitOps;
 /// </summary>
 public sealed class GitOpsProcessBenchmark(string workRoot, IReadOnlyList<string> writerCommand)
 {
-    /// <summary>Runs the race; <paramref name="handOff"/> false measures the backoff-only algorithm for comparison.</summary>
-    public async Task<GitOpsBenchmarkFigures> RunAsync(int writers, bool handOff, CancellationToken cancellationToken)
+    /// <summary>The variable that hands the writers the remote's token (never on their command lines).</summary>
+    private const string TokenVariable = "SHIPYARD_RACE_TOKEN";
+
+    /// <summary>
+    /// Runs the race; <paramref name="handOff"/> false measures the backoff-only algorithm for comparison. With
+    /// <paramref name="roundTrip"/>, the remote is the real git HTTP server (nginx, git-http-backend, a token) behind a
+    /// <see cref="LatencyProxy"/> of that round trip: a remote across a network, where every push and fetch waits for it.
+    /// </summary>
+    public async Task<GitOpsBenchmarkFigures> RunAsync(int writers, bool handOff, CancellationToken cancellationToken, TimeSpan? roundTrip = null)
     {
         var root = Directory.CreateDirectory(Path.Combine(workRoot, $"gitops-race-{Guid.NewGuid():N}")).FullName;
+        await using var server = roundTrip is null ? null : await GitHttpServer.StartAsync();
+        await using var proxy = server is null ? null : LatencyProxy.Start(server.Port, roundTrip!.Value);
         try
         {
-            var url = GitOpsBenchmark.Seed(Path.Combine(root, "remote.git"), writers + 3);
+            var bare = Path.Combine(server?.RepositoryRoot ?? root, "remote.git");
+            var local = GitOpsBenchmark.Seed(bare, writers + 3);
+            var url = proxy is null ? local : $"http://127.0.0.1:{proxy.Port}/remote.git";
+            Dictionary<string, string>? environment = server is null ? null : new() { [TokenVariable] = server.Password };
             IReadOnlyList<string> Args(int service, string tag) =>
                 ["gitops-write", url, root, service.ToString(CultureInfo.InvariantCulture), tag, handOff ? "handoff" : "backoff"];
 
             var singles = new List<TimeSpan>();
             for (var i = 0; i < 3; i++)
-                singles.Add((await ContenderProcesses.RunAsync(writerCommand, [Args(writers + i, "single")], cancellationToken)).Wall);
+                singles.Add((await ContenderProcesses.RunAsync(writerCommand, [Args(writers + i, "single")], cancellationToken, environment)).Wall);
 
             var (wall, lines) = await ContenderProcesses.RunAsync(writerCommand,
-                [.. Enumerable.Range(0, writers).Select(i => Args(i, "concurrent"))], cancellationToken);
+                [.. Enumerable.Range(0, writers).Select(i => Args(i, "concurrent"))], cancellationToken, environment);
             var results = lines.Select(l => l.Split(' ')).Select(f => (Attempts: int.Parse(f[0], CultureInfo.InvariantCulture), Commit: f[1] == "-" ? null : f[1])).ToList();
-            var (landed, linear) = GitOpsBenchmark.Inspect(url, root, writers, results.Select(r => r.Commit));
+            var (landed, linear) = GitOpsBenchmark.Inspect(local, root, writers, results.Select(r => r.Commit));
+            var network = roundTrip is { } rtt ? $", git over HTTP with {rtt.TotalMilliseconds:0} ms round trips" : "";
             return new GitOpsBenchmarkFigures(writers, true, singles.Order().ElementAt(1), wall, landed, linear,
                 results.Sum(r => r.Attempts), results.Max(r => r.Attempts),
-                $"separate processes, {(handOff ? "hand-off" : "backoff only")}");
+                $"separate processes, {(handOff ? "hand-off" : "backoff only")}{network}");
         }
         finally
         {
@@ -55,7 +69,11 @@ public sealed class GitOpsProcessBenchmark(string workRoot, IReadOnlyList<string
         // SHIPYARD_RACE_LOG=<folder>: each writer's log lines, timestamped, in <folder>/writer-<n>.log (to see where a race spends its time).
         var log = Environment.GetEnvironmentVariable("SHIPYARD_RACE_LOG") is { Length: > 0 } dir ? new TimestampedLog(Path.Combine(dir, $"writer-{service}.log")) : TextWriter.Null;
         var repository = new GitOpsRepository(
-            new GitOpsRepositorySettings { Url = args[1], WorkRoot = args[2], MaxAttempts = 30, HandOff = args[5] == "handoff" }, log, TimeProvider.System);
+            new GitOpsRepositorySettings
+            {
+                Url = args[1], WorkRoot = args[2], MaxAttempts = 30, HandOff = args[5] == "handoff",
+                Token = Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } token ? token : null,
+            }, log, TimeProvider.System);
         var change = GitOpsBenchmark.Change(service, args[4]);
         await repository.CheckReachableAsync(cancellationToken);
         await repository.PreviewAsync([change], cancellationToken);

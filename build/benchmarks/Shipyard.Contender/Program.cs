@@ -21,9 +21,10 @@ try
         case "lock-trials":
             await LockProcessBenchmark.RunContenderAsync(args, Console.In, Console.Out, CancellationToken.None);
             break;
-        case "gitops-race": // gitops-race <writers>: the backoff-only algorithm, then the hand-off, in the same run
+        case "gitops-race": // gitops-race <writers> [round-trip ms]: the backoff-only algorithm, then the hand-off, in the same run
+            TimeSpan? roundTrip = args.Length > 2 ? TimeSpan.FromMilliseconds(Number(2)) : null;
             foreach (var handOff in new[] { false, true })
-                Console.WriteLine(await new GitOpsProcessBenchmark(Path.GetTempPath(), self).RunAsync(Number(1), handOff, CancellationToken.None));
+                Console.WriteLine(await new GitOpsProcessBenchmark(Path.GetTempPath(), self).RunAsync(Number(1), handOff, CancellationToken.None, roundTrip));
             break;
         case "lock-race": // lock-race git-ref|lease <repository or API URL> <processes> <trials each>
             Console.WriteLine(await new LockProcessBenchmark(self).RunAsync(args[1], args[1], args[2], Number(3), Number(4), Path.GetTempPath(), CancellationToken.None));

@@ -242,4 +242,18 @@ public sealed class GitOpsHandOffTests : IDisposable
         figures.ToString().ShouldContain("5/5 landed, history linear");
         Directory.EnumerateFileSystemEntries(_work).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task WriterProcessesRacingOverHttpWithLatencyAndATokenAllLand()
+    {
+        var figures = await new GitOpsProcessBenchmark(_work, ContenderProcess.Command)
+            .RunAsync(4, handOff: true, TestContext.Current.CancellationToken, roundTrip: TimeSpan.FromMilliseconds(20));
+
+        figures.Landed.ShouldBe(4);
+        figures.Linear.ShouldBeTrue();
+        figures.Setup.ShouldBe("separate processes, hand-off, git over HTTP with 20 ms round trips");
+        // One push over the proxy takes several round trips: the latency is really there.
+        figures.SingleWrite.ShouldBeGreaterThan(TimeSpan.FromMilliseconds(80));
+        Directory.EnumerateFileSystemEntries(_work).ShouldBeEmpty();
+    }
 }
