@@ -71,7 +71,10 @@ public sealed class GitOpsProcessBenchmark(string workRoot, IReadOnlyList<string
         var repository = new GitOpsRepository(
             new GitOpsRepositorySettings
             {
-                Url = args[1], WorkRoot = args[2], MaxAttempts = 30, HandOff = args[5] == "handoff",
+                Url = args[1],
+                WorkRoot = args[2],
+                MaxAttempts = 30,
+                HandOff = args[5] == "handoff",
                 Token = Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } token ? token : null,
             }, log, TimeProvider.System);
         var change = GitOpsBenchmark.Change(service, args[4]);
