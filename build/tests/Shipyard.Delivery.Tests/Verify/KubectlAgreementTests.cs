@@ -17,7 +17,8 @@ public sealed class KubectlAgreementTests
         RolloutScript script, TimeSpan kubectlTimeout, TimeSpan ourTimeout, string expectedImage = RolloutScenario.NewImage)
     {
         await using var run = await RolloutRun.StartAsync(script, Step);
-        // The outage comes once both are watching (kubectl, like any client, fails when its very first request fails).
+        // The outage (and the deletion "mid-watch") comes once both are watching: kubectl, like any client, fails when its
+        // very first request fails, and a kubectl slow to start under load would meet an already deleted object.
         run.Scenario.BeforeOutage = ct => run.Api.WaitForWatchesAsync("deployments", 2, ct);
         // The new template is written first (its first step runs synchronously), as `kubectl apply` or a GitOps sync
         // does before anyone asks for the rollout status: else kubectl reports the OLD revision as rolled out.

@@ -34,7 +34,10 @@ public sealed partial class RolloutScenario(FakeKubernetesApi api, string name, 
     /// <summary><see cref="Stopwatch"/> timestamp of the write that made the first pod crash-loop; 0 until then.</summary>
     public long FirstCrashAt { get; private set; }
 
-    /// <summary>Awaited before the API server goes down in <see cref="RolloutScript.ApiDownThenBack"/> (e.g. until every watcher is watching).</summary>
+    /// <summary>
+    /// Awaited before the API server goes down in <see cref="RolloutScript.ApiDownThenBack"/> and before the workload is
+    /// deleted in <see cref="RolloutScript.DeletedMidWatch"/> (e.g. until every watcher is watching).
+    /// </summary>
     public Func<CancellationToken, Task>? BeforeOutage { get; set; }
 
     /// <summary>The kind a script works on.</summary>
@@ -114,6 +117,7 @@ public sealed partial class RolloutScenario(FakeKubernetesApi api, string name, 
                 Event("Deployment", name, "Warning", "ProgressDeadlineExceeded", $"ReplicaSet \"{name}-new2222\" has timed out progressing.");
                 return;
             case RolloutScript.DeletedMidWatch:
+                if (BeforeOutage is { } watching) await watching(cancellationToken);
                 api.Store.Delete(T.Deployment, ns, name, null);
                 return;
             case RolloutScript.WatchDropped:
