@@ -11,10 +11,10 @@ namespace Shipyard.Delivery.Tests.ArgoCd;
 /// </summary>
 public sealed class ArgoCdRepositorySourceTests : ArgoFixture
 {
-    private const string Kustomization = "deploy/todo-api/kustomization.yaml";
-    private const string Registry = "127.0.0.1:5000/todo/todo-api";
+    internal const string Kustomization = "deploy/todo-api/kustomization.yaml";
+    internal const string Registry = "127.0.0.1:5000/todo/todo-api";
 
-    private static readonly Dictionary<string, string> Files = new()
+    internal static readonly Dictionary<string, string> Files = new()
     {
         [Kustomization] = KustomizationAt("v1"),
         ["deploy/todo-api/deployment.yaml"] = """
@@ -46,7 +46,7 @@ public sealed class ArgoCdRepositorySourceTests : ArgoFixture
         Directory.Delete(_work, recursive: true);
     }
 
-    private static string KustomizationAt(string tag, string resource = "deployment.yaml") => $"""
+    internal static string KustomizationAt(string tag, string resource = "deployment.yaml") => $"""
         apiVersion: kustomize.config.k8s.io/v1beta1
         kind: Kustomization
         namespace: todo
