@@ -79,8 +79,8 @@ internal sealed class ArgoCdSync(ArgoCdClient client, ArgoCdOptions options, Tim
                     case ArgoHealthVerdict.Healthy:
                         var waited = time.GetElapsedTime(started);
                         var live = app.Status!.Sync!.Revision!;
-                        return new ArgoHealthResult(application, expectedRevision, "Healthy", waited,
-                            $"Healthy at {Short(live)} per Argo CD ({Contains(counting, live)}waited {waited.TotalSeconds:0.0} s)") { Live = live };
+                        var note = $"Healthy at {Short(live)} per Argo CD ({Contains(counting, live)}waited {waited.TotalSeconds:0.0} s)";
+                        return new ArgoHealthResult(application, expectedRevision, "Healthy", waited, note) { Live = live };
                     case ArgoHealthVerdict.Degraded:
                         var reasons = await ReasonsAsync(application, app, notYetHealthy: false, cancellationToken);
                         var failed = app.Status?.OperationState?.Phase is "Failed" or "Error";

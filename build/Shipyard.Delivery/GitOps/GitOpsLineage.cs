@@ -43,7 +43,7 @@ internal sealed class GitOpsLineage(GitRemote remote, string branch, string name
         }
     }
 
-    private static bool IsSha(string value) => value.Length is 40 or 64 && value.All(char.IsAsciiHexDigit);
+    private static bool IsSha(string value) => value.Length == 40 && value.All(char.IsAsciiHexDigit);
 
     public void Dispose()
     {
