@@ -94,8 +94,10 @@ partial class Pipeline
         {
             try
             {
-                var health = await CreateArgoCd(context).WaitHealthyAsync(service.Manifest.Application, revision, Time.GetUtcNow() + VerifyTimeout, ct);
-                return Entry(StageStatus.Succeeded, "argocd", $"{health.Note} (no cluster access: Argo CD's health at the revision)");
+                // A newer commit that contains the deployed one (another deploy pushed on top) runs our change too.
+                using var lineage = SharedGitOpsRepository().OpenLineage();
+                var health = await CreateArgoCd(context).WaitHealthyAsync(service.Manifest.Application, revision, lineage, Time.GetUtcNow() + VerifyTimeout, ct);
+                return Entry(StageStatus.Succeeded, "argocd", $"{health.Note} (no cluster access: Argo CD's health at the revision)") with { Revision = health.Live };
             }
             catch (BuildFailedException e)
             {

@@ -22,7 +22,7 @@ public sealed class ArgoCdBenchmark(Uri server, string token, IArgoCdBenchmarkSc
             foreach (var watch in new[] { i % 2 == 0, i % 2 != 0 })
             {
                 var (application, revision) = await scenario.ArrangeAsync(latencies.Sum(l => l.Value.Count), reachable: true, cancellationToken);
-                await Argo(watch, TimeSpan.FromMinutes(5)).SyncAsync(application, revision, cancellationToken);
+                await Argo(watch, TimeSpan.FromMinutes(5)).SyncAsync(application, revision, null, cancellationToken);
                 var returned = Stopwatch.GetTimestamp();
                 var live = scenario.SyncedAndHealthyAt(application, revision)
                     ?? throw new InvalidOperationException($"The scenario never marked {application} Synced and Healthy at {revision}.");
@@ -36,7 +36,7 @@ public sealed class ArgoCdBenchmark(Uri server, string token, IArgoCdBenchmarkSc
             var started = Stopwatch.GetTimestamp();
             try
             {
-                await Argo(watch, deadline).WaitHealthyAsync(application, revision, TimeProvider.System.GetUtcNow() + deadline, cancellationToken);
+                await Argo(watch, deadline).WaitHealthyAsync(application, revision, null, TimeProvider.System.GetUtcNow() + deadline, cancellationToken);
                 throw new InvalidOperationException($"The scenario made {application} healthy at {revision}, which it must not for the deadline run.");
             }
             catch (ArgoCdFailedException)

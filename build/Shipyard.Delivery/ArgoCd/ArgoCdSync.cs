@@ -12,34 +12,37 @@ internal sealed class ArgoCdSync(ArgoCdClient client, ArgoCdOptions options, Tim
     private static readonly TimeSpan ReasonsBudget = TimeSpan.FromMilliseconds(500);
 
     /// <inheritdoc />
-    public async Task<ArgoSyncResult> SyncAsync(string application, string expectedRevision, CancellationToken cancellationToken)
+    public async Task<ArgoSyncResult> SyncAsync(string application, string expectedRevision, IRevisionLineage? lineage, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var progress = new ArgoProgress(application, expectedRevision, log);
+        var revisions = new ArgoRevisionCheck(application, expectedRevision, lineage, time, log);
+        var progress = new ArgoProgress(application, revisions, log);
         ArgoSyncRequests? requests = null;
         ArgoApplication? last = null;
         using var deadline = new CancellationTokenSource(options.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            return await new ArgoWatcher(client, options, time, log).WatchAsync(application, expectedRevision, async app =>
+            return await new ArgoWatcher(client, options, time, log).WatchAsync(application, ReportsOurs(revisions), async app =>
             {
                 last = app;
+                var counting = await revisions.ResolveAsync(app, linked.Token);
                 await progress.ReportAsync(app);
                 requests ??= new ArgoSyncRequests(app.AutoSync);
-                switch (ArgoSyncVerdict.Of(app, expectedRevision))
+                switch (ArgoSyncVerdict.Of(app, counting))
                 {
                     case ArgoSyncVerdict.Synced:
-                        return Synced(application, expectedRevision, app.AutoSync ? ArgoSyncMode.AutoSync
+                        return Synced(application, counting, app.Status!.Sync!.Revision!, app.AutoSync ? ArgoSyncMode.AutoSync
                             : requests.Accepted ? ArgoSyncMode.Requested : ArgoSyncMode.External, time.GetElapsedTime(started));
                     case ArgoSyncVerdict.Failed:
                         var reasons = await ReasonsAsync(application, app, notYetHealthy: false, cancellationToken);
+                        var op = app.Status!.OperationState!;
                         throw new ArgoCdFailedException(
-                            $"Argo CD sync of {application} to {Short(expectedRevision)} ended {app.Status?.OperationState?.Phase}: {ArgoReasons.Summary(reasons)}. " +
+                            $"Argo CD sync of {application} to {counting.Describe(op.SyncResult?.Revision)} ended {op.Phase}: {ArgoReasons.Summary(reasons)}. " +
                             "Fix the manifests in the GitOps repository and deploy again.", reasons);
                 }
-                if (requests.ShouldRequest(app, expectedRevision))
-                    requests.Record(app, await TrySyncAsync(application, expectedRevision, linked.Token));
+                if (requests.ShouldRequest(app, counting))
+                    requests.Record(app, await TrySyncAsync(application, ArgoSyncVerdict.SyncTarget(app, counting), counting, linked.Token));
                 return null;
             }, linked.Token);
         }
@@ -47,38 +50,44 @@ internal sealed class ArgoCdSync(ArgoCdClient client, ArgoCdOptions options, Tim
         {
             var reasons = last is null ? [] : await ReasonsAsync(application, last, notYetHealthy: true, cancellationToken);
             throw new ArgoCdFailedException(
-                $"Argo CD application {application} was not Synced at revision {Short(expectedRevision)} within {options.Timeout}; " +
+                $"Argo CD application {application} was not Synced at revision {Short(expectedRevision)}{OrNewer(lineage)} within {options.Timeout}; " +
                 $"last seen: {(last is null ? "nothing" : progress.Describe(last))}{(reasons.Count > 0 ? "; " + ArgoReasons.Summary(reasons) : "")}. " +
                 $"Check it with 'argocd app get {application}', or raise the Argo CD timeout.", reasons);
         }
     }
 
     /// <inheritdoc />
-    public async Task<ArgoHealthResult> WaitHealthyAsync(string application, string expectedRevision, DateTimeOffset deadline, CancellationToken cancellationToken)
+    public async Task<ArgoHealthResult> WaitHealthyAsync(
+        string application, string expectedRevision, IRevisionLineage? lineage, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var progress = new ArgoProgress(application, expectedRevision, log);
+        var revisions = new ArgoRevisionCheck(application, expectedRevision, lineage, time, log);
+        var progress = new ArgoProgress(application, revisions, log);
         ArgoApplication? last = null;
         var budget = deadline - time.GetUtcNow();
         using var expiry = new CancellationTokenSource(budget > TimeSpan.Zero ? budget : TimeSpan.Zero, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token);
         try
         {
-            return await new ArgoWatcher(client, options, time, log).WatchAsync(application, expectedRevision, async app =>
+            return await new ArgoWatcher(client, options, time, log).WatchAsync(application, ReportsOurs(revisions), async app =>
             {
                 last = app;
+                var counting = await revisions.ResolveAsync(app, linked.Token);
                 await progress.ReportAsync(app);
-                switch (ArgoHealthVerdict.Of(app, expectedRevision))
+                switch (ArgoHealthVerdict.Of(app, counting))
                 {
                     case ArgoHealthVerdict.Healthy:
                         var waited = time.GetElapsedTime(started);
-                        return new ArgoHealthResult(application, expectedRevision, "Healthy", waited,
-                            $"Healthy at {Short(expectedRevision)} per Argo CD (waited {waited.TotalSeconds:0.0} s)");
+                        var live = app.Status!.Sync!.Revision!;
+                        var note = $"Healthy at {Short(live)} per Argo CD ({Contains(counting, live)}waited {waited.TotalSeconds:0.0} s)";
+                        return new ArgoHealthResult(application, expectedRevision, "Healthy", waited, note) { Live = live };
                     case ArgoHealthVerdict.Degraded:
                         var reasons = await ReasonsAsync(application, app, notYetHealthy: false, cancellationToken);
-                        var what = app.Status?.OperationState?.Phase is "Failed" or "Error" ? $"sync {app.Status.OperationState.Phase}" : "Degraded";
+                        var failed = app.Status?.OperationState?.Phase is "Failed" or "Error";
+                        var what = failed ? $"sync {app.Status!.OperationState!.Phase}" : "Degraded";
+                        var at = failed ? app.Status!.OperationState!.SyncResult?.Revision : app.Status?.Sync?.Revision;
                         throw new ArgoCdFailedException(
-                            $"Argo CD application {application} is {what} at revision {Short(expectedRevision)}: {ArgoReasons.Summary(reasons)}. " +
+                            $"Argo CD application {application} is {what} at revision {counting.Describe(at)}: {ArgoReasons.Summary(reasons)}. " +
                             "Fix the service or its manifests, or roll back.", reasons);
                     default:
                         return null;
@@ -89,31 +98,39 @@ internal sealed class ArgoCdSync(ArgoCdClient client, ArgoCdOptions options, Tim
         {
             var reasons = last is null ? [] : await ReasonsAsync(application, last, notYetHealthy: true, cancellationToken);
             throw new ArgoCdFailedException(
-                $"Argo CD application {application} did not become Healthy at revision {Short(expectedRevision)} by the deadline " +
+                $"Argo CD application {application} did not become Healthy at revision {Short(expectedRevision)}{OrNewer(lineage)} by the deadline " +
                 $"(waited {time.GetElapsedTime(started).TotalSeconds:0.0} s); last seen: {(last is null ? "nothing" : progress.Describe(last))}" +
                 $"{(reasons.Count > 0 ? "; " + ArgoReasons.Summary(reasons) : "")}.", reasons);
         }
     }
 
-    private static ArgoSyncResult Synced(string application, string revision, ArgoSyncMode mode, TimeSpan waited)
+    // Reads stop asking for a refresh once Argo CD compares against a revision that counts.
+    private static Func<ArgoApplication, bool> ReportsOurs(ArgoRevisionCheck revisions) => app => revisions.Current.Accepts(app.Status?.Sync?.Revision);
+
+    private static string OrNewer(IRevisionLineage? lineage) => lineage is null ? "" : " (or a newer one containing it)";
+
+    // "contains ours, 9f8e7d6; " before the time when Argo CD reports a newer revision than ours.
+    private static string Contains(ArgoRevisions revisions, string live) => live == revisions.Ours ? "" : $"contains ours, {Short(revisions.Ours)}; ";
+
+    private static ArgoSyncResult Synced(string application, ArgoRevisions revisions, string live, ArgoSyncMode mode, TimeSpan waited)
     {
-        var took = $"(waited {waited.TotalSeconds:0.0} s)";
+        var took = $"({Contains(revisions, live)}waited {waited.TotalSeconds:0.0} s)";
         var note = mode switch
         {
-            ArgoSyncMode.AutoSync => $"auto-sync: Synced at {Short(revision)} {took}",
-            ArgoSyncMode.Requested => $"synced {Short(revision)} on request {took}",
-            _ => $"Synced at {Short(revision)} by an operation this build did not start {took}",
+            ArgoSyncMode.AutoSync => $"auto-sync: Synced at {Short(live)} {took}",
+            ArgoSyncMode.Requested => $"synced {Short(live)} on request {took}",
+            _ => $"Synced at {Short(live)} by an operation this build did not start {took}",
         };
-        return new ArgoSyncResult(application, revision, mode, waited, note);
+        return new ArgoSyncResult(application, revisions.Ours, mode, waited, note) { Live = live };
     }
 
     /// <summary>Starts the sync; false when Argo CD refused because another operation runs (the caller waits for it).</summary>
-    private async Task<bool> TrySyncAsync(string application, string revision, CancellationToken cancellationToken)
+    private async Task<bool> TrySyncAsync(string application, string revision, ArgoRevisions revisions, CancellationToken cancellationToken)
     {
         try
         {
             await client.SyncAsync(application, new ArgoSyncRequest(revision, options.Prune, DryRun: false), cancellationToken);
-            await log.WriteLineAsync($"{application}: sync to {Short(revision)} requested");
+            await log.WriteLineAsync($"{application}: sync to {revisions.Describe(revision)} requested");
             return true;
         }
         catch (ArgoCdApiException e) when (e.OperationInProgress)
@@ -124,7 +141,7 @@ internal sealed class ArgoCdSync(ArgoCdClient client, ArgoCdOptions options, Tim
         catch (ArgoCdApiException e)
         {
             throw new BuildFailedException(
-                $"Argo CD refused to sync {application} to {Short(revision)} ({(int)e.Status}: {e.Message}). " +
+                $"Argo CD refused to sync {application} to {revisions.Describe(revision)} ({(int)e.Status}: {e.Message}). " +
                 "If auto-sync is on the commit is applied without a sync request; a sync window may also block it.");
         }
     }

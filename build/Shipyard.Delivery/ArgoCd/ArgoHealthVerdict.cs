@@ -6,10 +6,10 @@ internal enum ArgoHealthVerdict
     /// <summary>Not there yet: another revision, an operation running, Progressing, Suspended, Missing or Unknown.</summary>
     Waiting,
 
-    /// <summary>Synced at the revision, no operation running, and Healthy.</summary>
+    /// <summary>Synced at a revision that counts, no operation running, and Healthy.</summary>
     Healthy,
 
-    /// <summary>The revision is applied but the application is Degraded, or the operation for it failed: no point waiting.</summary>
+    /// <summary>A revision that counts is applied but the application is Degraded, or the operation for it failed: no point waiting.</summary>
     Degraded,
 }
 
@@ -18,12 +18,12 @@ internal static class ArgoHealthVerdicts
 {
     extension(ArgoHealthVerdict)
     {
-        /// <summary>Judges one observation; health of any other revision does not count.</summary>
-        public static ArgoHealthVerdict Of(ArgoApplication app, string revision)
+        /// <summary>Judges one observation; health of a revision that does not count (the old one, another history) does not count.</summary>
+        public static ArgoHealthVerdict Of(ArgoApplication app, ArgoRevisions revisions)
         {
-            if (ArgoSyncVerdict.Of(app, revision) == ArgoSyncVerdict.Failed) return ArgoHealthVerdict.Degraded;
+            if (ArgoSyncVerdict.Of(app, revisions) == ArgoSyncVerdict.Failed) return ArgoHealthVerdict.Degraded;
             var status = app.Status;
-            if (app.OperationInProgress || status?.Sync?.Revision != revision || status.Sync.Status != "Synced") return ArgoHealthVerdict.Waiting;
+            if (app.OperationInProgress || !revisions.Accepts(status?.Sync?.Revision) || status.Sync.Status != "Synced") return ArgoHealthVerdict.Waiting;
             return status.Health?.Status switch
             {
                 "Healthy" => ArgoHealthVerdict.Healthy,

@@ -16,8 +16,8 @@ internal sealed class ArgoSyncRequests(bool autoSync)
     /// <summary>Requests refused because another operation was in progress.</summary>
     public int Refused { get; private set; }
 
-    /// <summary>True when a POST is due for <paramref name="revision"/> given this observation.</summary>
-    public bool ShouldRequest(ArgoApplication app, string revision)
+    /// <summary>True when a POST is due given this observation: no operation applied or applies a revision that counts.</summary>
+    public bool ShouldRequest(ArgoApplication app, ArgoRevisions revisions)
     {
         if (autoSync || Accepted) return false;
         if (app.OperationInProgress)
@@ -25,7 +25,7 @@ internal sealed class ArgoSyncRequests(bool autoSync)
             _sawBusySinceRefusal |= _refusedAt is not null;
             return false;
         }
-        if (!ArgoSyncVerdict.NeedsSync(app, revision)) return false;
+        if (!ArgoSyncVerdict.NeedsSync(app, revisions)) return false;
         // The operation that refused us may have run and finished between two looks: its traces differ then.
         return _refusedAt is null || _sawBusySinceRefusal || app.OperationIdentity != _refusedAt;
     }

@@ -18,17 +18,17 @@ internal sealed class ArgoWatcher(ArgoCdClient client, ArgoCdOptions options, Ti
 
     /// <summary>
     /// Observes <paramref name="application"/> until <paramref name="judge"/> returns a result (or throws). Reads ask
-    /// for a refresh until the application reports <paramref name="expectedRevision"/>, so Argo CD compares now
-    /// instead of at its next git poll.
+    /// for a refresh until <paramref name="reportsOurs"/> says the application reports a revision that counts, so Argo
+    /// CD compares now instead of at its next git poll.
     /// </summary>
-    public async Task<T> WatchAsync<T>(string application, string expectedRevision, Func<ArgoApplication, Task<T?>> judge, CancellationToken cancellationToken)
+    public async Task<T> WatchAsync<T>(string application, Func<ArgoApplication, bool> reportsOurs, Func<ArgoApplication, Task<T?>> judge, CancellationToken cancellationToken)
         where T : class
     {
         var seen = false;
         async Task<T?> ReadAsync()
         {
             var app = await client.GetApplicationAsync(application, refresh: !seen, cancellationToken);
-            seen |= app.Status?.Sync?.Revision == expectedRevision;
+            seen |= reportsOurs(app);
             return await judge(app);
         }
 
@@ -48,8 +48,9 @@ internal sealed class ArgoWatcher(ArgoCdClient client, ArgoCdOptions options, Ti
                     failures = 0;
                     if (watchEvent.Type == "DELETED")
                         throw new BuildFailedException($"Argo CD application {application} was deleted while the build waited for it.");
-                    seen |= watchEvent.Application!.Status?.Sync?.Revision == expectedRevision;
-                    if (await judge(watchEvent.Application) is { } result) return result;
+                    var app = watchEvent.Application!;
+                    seen |= reportsOurs(app);
+                    if (await judge(app) is { } result) return result;
                 }
                 // A stream closed before its first event is as good as a refused one.
                 polling = events == 0 && ++failures >= StreamFailuresBeforePolling;

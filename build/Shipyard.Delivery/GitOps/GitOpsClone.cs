@@ -104,8 +104,17 @@ internal sealed class GitOpsClone : IDisposable
     /// <summary>Fetches the branch and hard-resets the clone to the remote tip (dropping this clone's unpushed commits).</summary>
     public void FetchAndReset() => FetchAndResetTo([$"+refs/heads/{_branch}:refs/remotes/origin/{_branch}"]);
 
-    // Fetches the refspecs (the branch first) and hard-resets the clone to the fetched branch tip.
+    /// <summary>Fetches the branch and leaves HEAD where it is (for a clone that is only read).</summary>
+    public void Fetch() => FetchOnly([$"+refs/heads/{_branch}:refs/remotes/origin/{_branch}"]);
+
+    // Fetches the refspecs (the branch first) and moves the clone to the fetched branch tip.
     private void FetchAndResetTo(string[] refspecs)
+    {
+        FetchOnly(refspecs);
+        MoveTo(_repo.Branches[$"origin/{_branch}"].Tip);
+    }
+
+    private void FetchOnly(string[] refspecs)
     {
         try
         {
@@ -119,7 +128,19 @@ internal sealed class GitOpsClone : IDisposable
         {
             throw new BuildFailedException($"Fetching the GitOps repository {_name} failed: {_remote.Describe(e)}");
         }
-        MoveTo(_repo.Branches[$"origin/{_branch}"].Tip);
+    }
+
+    /// <summary>True when this clone has the commit <paramref name="sha"/> (a full SHA).</summary>
+    public bool Has(string sha) => _repo.Lookup<Commit>(new ObjectId(sha)) is not null;
+
+    /// <summary>
+    /// True when <paramref name="ours"/> is <paramref name="revision"/> or one of its ancestors (full SHAs); false when it
+    /// is not, or when either commit is not in this clone.
+    /// </summary>
+    public bool Contains(string revision, string ours)
+    {
+        if (_repo.Lookup<Commit>(new ObjectId(revision)) is not { } tip || _repo.Lookup<Commit>(new ObjectId(ours)) is not { } commit) return false;
+        return tip.Id == commit.Id || _repo.ObjectDatabase.FindMergeBase(tip, commit)?.Id == commit.Id;
     }
 
     /// <summary>

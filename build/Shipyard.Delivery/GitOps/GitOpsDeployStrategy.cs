@@ -105,7 +105,9 @@ internal sealed class GitOpsDeployStrategy(
         if (argoCd is null) return await LoggedAsync(service, receipt);
         try
         {
-            var sync = await argoCd.SyncAsync(service.Manifest.Application, write.Head, ct);
+            // A newer commit on the branch that contains ours (another deploy pushed on top) counts as ours.
+            using var lineage = repository.OpenLineage();
+            var sync = await argoCd.SyncAsync(service.Manifest.Application, write.Head, lineage, ct);
             return await LoggedAsync(service, receipt with { Sync = sync, Note = $"{receipt.Note}; {SyncNote(sync)}" });
         }
         catch (OperationCanceledException e) when (receipt.Changed)

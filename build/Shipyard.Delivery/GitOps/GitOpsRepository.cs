@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LibGit2Sharp;
 using Shipyard.Delivery.Processes;
 using Shipyard.Engine;
@@ -21,6 +22,7 @@ internal sealed class GitOpsRepository : IGitOpsRepository
     private readonly ProcessRunner _git;
     private readonly Lock _gate = new();
     private readonly List<PendingWrite> _queue = [];
+    private readonly ConcurrentDictionary<(string Revision, string Ours), bool> _lineage = new();
     private bool _writing;
 
     public GitOpsRepository(GitOpsRepositorySettings settings, TextWriter log, TimeProvider time, Random? random = null)
@@ -88,6 +90,8 @@ internal sealed class GitOpsRepository : IGitOpsRepository
             clone.ManifestAtTip(path); // exists at the tip, or a usage error
             return clone.History(path, max);
         }, cancellationToken);
+
+    public ArgoCd.IRevisionLineage OpenLineage() => new GitOpsLineage(_remote, _settings.Branch, Name, _settings.WorkRoot, _git, _lineage);
 
     public Task<GitOpsWriteResult> WriteAsync(GitOpsChange change, CancellationToken cancellationToken)
     {

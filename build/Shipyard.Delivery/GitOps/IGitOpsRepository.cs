@@ -28,4 +28,11 @@ public interface IGitOpsRepository
     /// </summary>
     /// <exception cref="Shipyard.Engine.UsageException">The file does not exist on the branch.</exception>
     Task<IReadOnlyList<ManifestVersion>> HistoryAsync(string path, int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Answers "does this revision contain our commit?" from the branch, for an Argo CD wait: a newer commit that another
+    /// writer pushed on top of ours counts as ours. Makes a read-only clone on the first question it cannot answer from
+    /// earlier ones; dispose it when the wait is over (the clone goes with it).
+    /// </summary>
+    ArgoCd.IRevisionLineage OpenLineage();
 }

@@ -30,7 +30,7 @@ public static class DeliveryViews
             FailedStage = failed.Name,
             Error = failed.Entry?.Note,
             RollbackTarget = record.RolledBack?.To?.Tag,
-            ArgoCdRevision = gitOps?.Sync is { Skipped: false } sync ? sync.Revision : null,
+            ArgoCdRevision = gitOps?.Sync is { Skipped: false } sync ? sync.Live : null,
             GitOpsCommit = gitOps?.Commit,
             SsmCommandId = (record.Deployed?.Receipt as SsmReceipt)?.CommandId,
             Stages = [.. stages.Select(s => new StageView(s.Name, Target(s.Entry.Status), s.Entry.Duration, s.Entry.Note))],

@@ -11,7 +11,8 @@ public static class DeliveryFacts
     /// <summary>Fact keys.</summary>
     public const string Image = "image", Tags = "tags", Builder = "builder", Digest = "digest", Strategy = "strategy",
         Commit = "commit", Revision = "revision", Previous = "previous", Command = "command", Instance = "instance",
-        Source = "source", Reason = "reason", RolledBackTo = "rolled-back-to", VersionRule = "version-rule";
+        Source = "source", Reason = "reason", RolledBackTo = "rolled-back-to", VersionRule = "version-rule",
+        ArgoCdRevision = "argocd-revision";
 
     /// <summary>The facts of one stage entry.</summary>
     public static IReadOnlyDictionary<string, string> Of(StageEntry entry)
@@ -43,6 +44,7 @@ public static class DeliveryFacts
                 Add(Image, v.Image);
                 Add(Source, v.Source);
                 Add(Reason, v.Reason);
+                Add(ArgoCdRevision, v.Revision);
                 break;
             case RolledBackEntry r:
                 Add(RolledBackTo, r.To);
@@ -73,6 +75,8 @@ public static class DeliveryFacts
             case GitOpsReceipt g:
                 add(Commit, g.Commit);
                 add(Revision, g.Revision);
+                // What Argo CD synced: the revision, or a newer one containing it.
+                if (g.Sync is { Skipped: false } sync) add(ArgoCdRevision, sync.Live);
                 break;
             case SsmReceipt s:
                 add(Instance, s.InstanceId);

@@ -11,6 +11,12 @@ public sealed record VerifiedEntry : StageEntry
     /// <summary>Where the verdict came from: <c>kubernetes</c> (the API), <c>argocd</c> (its health at the revision), <c>ssm</c> (the host).</summary>
     public string? Source { get; init; }
 
+    /// <summary>
+    /// With source <c>argocd</c>: the GitOps revision Argo CD showed Healthy, the deployed commit or a newer one that
+    /// contains it.
+    /// </summary>
+    public string? Revision { get; init; }
+
     /// <summary>Why it failed (the pod, its reason), when it did.</summary>
     public string? Reason { get; init; }
 

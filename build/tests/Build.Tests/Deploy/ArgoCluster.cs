@@ -13,9 +13,13 @@ internal sealed class ArgoCluster : IAsyncDisposable
     public const string Application = "todo-api";
     public const string Path = "deploy/applications/todo-api";
 
-    private ArgoCluster(FakeKubernetesApi api, FakeDeploymentController controller, FakeArgoRepositorySource source, FakeArgoCdApi argo, FakeArgoApplication app)
+    private readonly string _gitDir;
+    private readonly bool _autoSync;
+
+    private ArgoCluster(FakeKubernetesApi api, FakeDeploymentController controller, FakeArgoRepositorySource source, FakeArgoCdApi argo, FakeArgoApplication app,
+        string gitDir, bool autoSync)
     {
-        (Api, Controller, Source, Argo, App) = (api, controller, source, argo, app);
+        (Api, Controller, Source, Argo, App, _gitDir, _autoSync) = (api, controller, source, argo, app, gitDir, autoSync);
         Kubeconfig = FakeKubernetesApi.WriteKubeconfig(api.Url);
     }
 
@@ -33,7 +37,10 @@ internal sealed class ArgoCluster : IAsyncDisposable
     public string Kubeconfig { get; }
 
     /// <summary>What tells the pipeline about this Argo CD.</summary>
-    public string[] ArgoArgs => ["--argocd-server", Argo.Url.ToString(), "--argocd-token", Argo.Token, "--argocd-timeout", "30s"];
+    public string[] ArgoArgs => ArgoArgsWith("30s");
+
+    /// <summary>What tells the pipeline about this Argo CD, with the sync wait's deadline.</summary>
+    public string[] ArgoArgsWith(string timeout) => ["--argocd-server", Argo.Url.ToString(), "--argocd-token", Argo.Token, "--argocd-timeout", timeout];
 
     /// <summary>
     /// Starts it on <paramref name="gitDir"/>. With <paramref name="autoSync"/> the application syncs by itself after
@@ -48,7 +55,19 @@ internal sealed class ArgoCluster : IAsyncDisposable
         await source.SeedAsync(head, TestContext.Current.CancellationToken);
         var argo = await FakeArgoCdApi.StartAsync(TimeSpan.FromMilliseconds(20));
         var app = argo.Add(new FakeArgoApplication(Application, head) { Source = source, AutoSync = autoSync, PollTicks = autoSync ? 5 : null });
-        return new ArgoCluster(api, controller, source, argo, app);
+        return new ArgoCluster(api, controller, source, argo, app, gitDir, autoSync);
+    }
+
+    /// <summary>
+    /// Adds the application of another service of the platform (<c>deploy/applications/&lt;name&gt;</c> of the same
+    /// branch, synced the same way), its objects seeded as the branch renders them now.
+    /// </summary>
+    public async Task<(FakeArgoApplication App, FakeArgoRepositorySource Source)> AddApplicationAsync(string name)
+    {
+        var source = new FakeArgoRepositorySource(_gitDir, $"deploy/applications/{name}", Api, Controller);
+        var head = source.Head()!;
+        await source.SeedAsync(head, TestContext.Current.CancellationToken);
+        return (Argo.Add(new FakeArgoApplication(name, head) { Source = source, AutoSync = _autoSync, PollTicks = _autoSync ? 5 : null }), source);
     }
 
     /// <summary>

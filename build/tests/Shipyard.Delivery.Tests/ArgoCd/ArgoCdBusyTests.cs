@@ -15,7 +15,7 @@ public sealed class ArgoCdBusyTests : ArgoFixture
         // The fake starts somebody else's sync of the old revision when our POST arrives, and refuses the POST.
         var app = Api.Add(new FakeArgoApplication("todo-api", Old) { HeadRevision = New, ForeignOperationOnNextSync = Old, OperationTicks = 10 });
 
-        var result = await Argo(watch: watch).SyncAsync("todo-api", New, Ct);
+        var result = await Argo(watch: watch).SyncAsync("todo-api", New, null, Ct);
 
         result.Mode.ShouldBe(ArgoSyncMode.Requested);
         Log.ToString().ShouldContain("todo-api: another operation is in progress; waiting for it to finish before syncing");
@@ -30,7 +30,7 @@ public sealed class ArgoCdBusyTests : ArgoFixture
     {
         var app = Api.Add(new FakeArgoApplication("todo-api", Old) { HeadRevision = New, ForeignOperationOnNextSync = New });
 
-        var result = await Argo().SyncAsync("todo-api", New, Ct);
+        var result = await Argo().SyncAsync("todo-api", New, null, Ct);
 
         result.Mode.ShouldBe(ArgoSyncMode.External);
         result.Note.ShouldStartWith("Synced at 1a2b3c4 by an operation this build did not start");
@@ -44,7 +44,7 @@ public sealed class ArgoCdBusyTests : ArgoFixture
         var app = Api.Add(new FakeArgoApplication("todo-api", Old) { HeadRevision = New });
         app.StartForeignOperation(Old, ticks: 10);
 
-        await Argo().SyncAsync("todo-api", New, Ct);
+        await Argo().SyncAsync("todo-api", New, null, Ct);
 
         Posts.ShouldBe(1);
         app.RefusedPerOperation.ShouldBeEmpty();
@@ -57,14 +57,14 @@ public sealed class ArgoCdBusyTests : ArgoFixture
         var idle = Application(running: false, finishedAt: "2026-01-01T10:00:00Z");
         var requests = new ArgoSyncRequests(autoSync: false);
 
-        requests.ShouldRequest(idle, New).ShouldBeTrue();
+        requests.ShouldRequest(idle, ArgoRevisions.Exactly(New)).ShouldBeTrue();
         requests.Record(idle, accepted: false);
 
-        requests.ShouldRequest(idle, New).ShouldBeFalse("the same picture as before the refusal: the refusing operation was not seen yet");
-        requests.ShouldRequest(Application(running: true, finishedAt: null), New).ShouldBeFalse();
-        requests.ShouldRequest(idle, New).ShouldBeTrue("the operation was seen running and is over");
+        requests.ShouldRequest(idle, ArgoRevisions.Exactly(New)).ShouldBeFalse("the same picture as before the refusal: the refusing operation was not seen yet");
+        requests.ShouldRequest(Application(running: true, finishedAt: null), ArgoRevisions.Exactly(New)).ShouldBeFalse();
+        requests.ShouldRequest(idle, ArgoRevisions.Exactly(New)).ShouldBeTrue("the operation was seen running and is over");
         requests.Record(idle, accepted: false);
-        requests.ShouldRequest(Application(running: false, finishedAt: "2026-01-01T10:00:03Z"), New).ShouldBeTrue("it ran and finished between two looks");
+        requests.ShouldRequest(Application(running: false, finishedAt: "2026-01-01T10:00:03Z"), ArgoRevisions.Exactly(New)).ShouldBeTrue("it ran and finished between two looks");
         requests.Refused.ShouldBe(2);
     }
 
@@ -72,10 +72,10 @@ public sealed class ArgoCdBusyTests : ArgoFixture
     public void WithAutoSyncOnOrAfterAnAcceptedPostNoPostIsDue()
     {
         var idle = Application(running: false, finishedAt: "2026-01-01T10:00:00Z");
-        new ArgoSyncRequests(autoSync: true).ShouldRequest(idle, New).ShouldBeFalse();
+        new ArgoSyncRequests(autoSync: true).ShouldRequest(idle, ArgoRevisions.Exactly(New)).ShouldBeFalse();
         var requests = new ArgoSyncRequests(autoSync: false);
         requests.Record(idle, accepted: true);
-        requests.ShouldRequest(idle, New).ShouldBeFalse();
+        requests.ShouldRequest(idle, ArgoRevisions.Exactly(New)).ShouldBeFalse();
     }
 
     private static ArgoApplication Application(bool running, string? finishedAt)

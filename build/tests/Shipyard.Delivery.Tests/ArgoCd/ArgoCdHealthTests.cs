@@ -21,9 +21,9 @@ public sealed class ArgoCdHealthTests : ArgoFixture
     {
         var app = Api.Add(new FakeArgoApplication("todo-api", Old) { HeadRevision = New, HealthTicks = 5 });
         var argo = Argo();
-        await argo.SyncAsync("todo-api", New, Ct);
+        await argo.SyncAsync("todo-api", New, null, Ct);
 
-        var result = await argo.WaitHealthyAsync("todo-api", New, InAMinute, Ct);
+        var result = await argo.WaitHealthyAsync("todo-api", New, null, InAMinute, Ct);
 
         result.Health.ShouldBe("Healthy");
         result.Note.ShouldStartWith("Healthy at 1a2b3c4 per Argo CD (waited ");
@@ -36,9 +36,9 @@ public sealed class ArgoCdHealthTests : ArgoFixture
         // Argo CD 2: status.resources[].health carries the messages; here the tree cannot be read at all.
         Api.Add(new FakeArgoApplication("todo-api", Old) { HeadRevision = New, FinalHealth = "Degraded", FinalResources = CrashLooping, ResourceTreeAvailable = false });
         var argo = Argo();
-        await argo.SyncAsync("todo-api", New, Ct);
+        await argo.SyncAsync("todo-api", New, null, Ct);
 
-        var error = await Should.ThrowAsync<ArgoCdFailedException>(() => argo.WaitHealthyAsync("todo-api", New, InAMinute, Ct));
+        var error = await Should.ThrowAsync<ArgoCdFailedException>(() => argo.WaitHealthyAsync("todo-api", New, null, InAMinute, Ct));
 
         error.Message.ShouldBe(
             "Argo CD application todo-api is Degraded at revision 1a2b3c4: Deployment todo/todo-api: exceeded its progress deadline. " +
@@ -52,9 +52,9 @@ public sealed class ArgoCdHealthTests : ArgoFixture
         // Argo CD 3: status.resources has no health (resourceHealthSource: appTree); the tree has it, Pods included.
         Api.Add(new FakeArgoApplication("todo-api", Old) { HeadRevision = New, FinalHealth = "Degraded", FinalResources = CrashLooping, HealthInTree = true });
         var argo = Argo();
-        await argo.SyncAsync("todo-api", New, Ct);
+        await argo.SyncAsync("todo-api", New, null, Ct);
 
-        var error = await Should.ThrowAsync<ArgoCdFailedException>(() => argo.WaitHealthyAsync("todo-api", New, InAMinute, Ct));
+        var error = await Should.ThrowAsync<ArgoCdFailedException>(() => argo.WaitHealthyAsync("todo-api", New, null, InAMinute, Ct));
 
         error.Reasons.ShouldBe([
             "Deployment todo/todo-api: exceeded its progress deadline",
@@ -71,7 +71,7 @@ public sealed class ArgoCdHealthTests : ArgoFixture
         var clock = new ManualClock();
         var argo = Argo(time: clock);
 
-        var wait = argo.WaitHealthyAsync("todo-api", New, clock.GetUtcNow().AddSeconds(6), Ct);
+        var wait = argo.WaitHealthyAsync("todo-api", New, null, clock.GetUtcNow().AddSeconds(6), Ct);
         await ArgoCdWatchTests.UntilAsync(() => Log.ToString().Contains("todo-api: Synced/Healthy") && clock.PendingTimers == 1);
         clock.Advance(TimeSpan.FromSeconds(6));
         var error = await Should.ThrowAsync<ArgoCdFailedException>(() => wait);

@@ -11,10 +11,10 @@ namespace Shipyard.Delivery.Tests.ArgoCd;
 /// </summary>
 public sealed class ArgoCdRepositorySourceTests : ArgoFixture
 {
-    private const string Kustomization = "deploy/todo-api/kustomization.yaml";
-    private const string Registry = "127.0.0.1:5000/todo/todo-api";
+    internal const string Kustomization = "deploy/todo-api/kustomization.yaml";
+    internal const string Registry = "127.0.0.1:5000/todo/todo-api";
 
-    private static readonly Dictionary<string, string> Files = new()
+    internal static readonly Dictionary<string, string> Files = new()
     {
         [Kustomization] = KustomizationAt("v1"),
         ["deploy/todo-api/deployment.yaml"] = """
@@ -46,7 +46,7 @@ public sealed class ArgoCdRepositorySourceTests : ArgoFixture
         Directory.Delete(_work, recursive: true);
     }
 
-    private static string KustomizationAt(string tag, string resource = "deployment.yaml") => $"""
+    internal static string KustomizationAt(string tag, string resource = "deployment.yaml") => $"""
         apiVersion: kustomize.config.k8s.io/v1beta1
         kind: Kustomization
         namespace: todo
@@ -84,8 +84,8 @@ public sealed class ArgoCdRepositorySourceTests : ArgoFixture
         var pushed = source.Head()!;
         var argo = Argo();
 
-        await argo.SyncAsync("todo-api", pushed, Ct);
-        var health = await argo.WaitHealthyAsync("todo-api", pushed, DateTimeOffset.UtcNow.AddSeconds(30), Ct);
+        await argo.SyncAsync("todo-api", pushed, null, Ct);
+        var health = await argo.WaitHealthyAsync("todo-api", pushed, null, DateTimeOffset.UtcNow.AddSeconds(30), Ct);
 
         health.Health.ShouldBe("Healthy");
         source.Rendered.ShouldBe([seed, pushed]);
@@ -107,8 +107,8 @@ public sealed class ArgoCdRepositorySourceTests : ArgoFixture
         var pushed = source.Head()!;
         var argo = Argo();
 
-        await argo.SyncAsync("todo-api", pushed, Ct);
-        var failed = await Should.ThrowAsync<ArgoCdFailedException>(() => argo.WaitHealthyAsync("todo-api", pushed, DateTimeOffset.UtcNow.AddSeconds(30), Ct));
+        await argo.SyncAsync("todo-api", pushed, null, Ct);
+        var failed = await Should.ThrowAsync<ArgoCdFailedException>(() => argo.WaitHealthyAsync("todo-api", pushed, null, DateTimeOffset.UtcNow.AddSeconds(30), Ct));
 
         failed.Message.ShouldContain($"is Degraded at revision {pushed[..7]}");
         failed.Reasons.ShouldContain("Deployment todo/todo-api: exceeded its progress deadline");
@@ -127,7 +127,7 @@ public sealed class ArgoCdRepositorySourceTests : ArgoFixture
         await repo.CommitAsync(Kustomization, KustomizationAt("v2", resource: "missing.yaml"), "Update todo-api to version v2");
         var pushed = source.Head()!;
 
-        var failed = await Should.ThrowAsync<ArgoCdFailedException>(() => Argo().SyncAsync("todo-api", pushed, Ct));
+        var failed = await Should.ThrowAsync<ArgoCdFailedException>(() => Argo().SyncAsync("todo-api", pushed, null, Ct));
 
         failed.Message.ShouldContain($"Argo CD sync of todo-api to {pushed[..7]} ended Failed");
         failed.Message.ShouldContain("missing.yaml");

@@ -18,7 +18,7 @@ public sealed partial class ArgoCdSyncTests : ArgoFixture
     {
         var app = Api.Add(new FakeArgoApplication("todo-api", Old) { HeadRevision = New, OperationTicks = 5 });
 
-        var result = await Argo().SyncAsync("todo-api", New, Ct);
+        var result = await Argo().SyncAsync("todo-api", New, null, Ct);
 
         result.Mode.ShouldBe(ArgoSyncMode.Requested);
         result.Note.ShouldMatch(OnRequest().ToString());
@@ -34,7 +34,7 @@ public sealed partial class ArgoCdSyncTests : ArgoFixture
     {
         var app = Api.Add(new FakeArgoApplication("todo-api", Old) { HeadRevision = New, HealthTicks = 100_000 });
 
-        var result = await Argo().SyncAsync("todo-api", New, Ct);
+        var result = await Argo().SyncAsync("todo-api", New, null, Ct);
 
         result.Revision.ShouldBe(New);
         app.Served[^1].ShouldBe($"Synced/Progressing@{New} op=Succeeded");
@@ -45,7 +45,7 @@ public sealed partial class ArgoCdSyncTests : ArgoFixture
     {
         var app = Api.Add(new FakeArgoApplication("todo-api", Old) { AutoSync = true, HeadRevision = New });
 
-        var result = await Argo().SyncAsync("todo-api", New, Ct);
+        var result = await Argo().SyncAsync("todo-api", New, null, Ct);
 
         result.Mode.ShouldBe(ArgoSyncMode.AutoSync);
         result.Note.ShouldMatch(ByAutoSync().ToString());
@@ -58,7 +58,7 @@ public sealed partial class ArgoCdSyncTests : ArgoFixture
     {
         Api.Add(new FakeArgoApplication("todo-api", Old));
 
-        var error = await Should.ThrowAsync<BuildFailedException>(() => Argo().SyncAsync("todo-api", New, Ct));
+        var error = await Should.ThrowAsync<BuildFailedException>(() => Argo().SyncAsync("todo-api", New, null, Ct));
 
         error.Message.ShouldStartWith("Argo CD refused to sync todo-api to 1a2b3c4 (400: rpc error: code = Unknown desc = unable to resolve '1a2b3c4d5e6f1a2b3c4d5e6f1a2b3c4d5e6f1a2b' to a commit SHA).");
     }
@@ -68,7 +68,7 @@ public sealed partial class ArgoCdSyncTests : ArgoFixture
     {
         Api.Add(new FakeArgoApplication("todo-api", Old) { HeadRevision = New, FinalPhase = "Failed" });
 
-        var error = await Should.ThrowAsync<ArgoCdFailedException>(() => Argo().SyncAsync("todo-api", New, Ct));
+        var error = await Should.ThrowAsync<ArgoCdFailedException>(() => Argo().SyncAsync("todo-api", New, null, Ct));
 
         error.Message.ShouldBe(
             "Argo CD sync of todo-api to 1a2b3c4 ended Failed: " +
@@ -89,7 +89,7 @@ public sealed partial class ArgoCdSyncTests : ArgoFixture
             FinalSyncResults = [new("Job", "todo-api-migrate", "Synced", "Job has reached the specified backoff limit", HookPhase: "Failed")],
         });
 
-        var error = await Should.ThrowAsync<ArgoCdFailedException>(() => Argo().SyncAsync("todo-api", New, Ct));
+        var error = await Should.ThrowAsync<ArgoCdFailedException>(() => Argo().SyncAsync("todo-api", New, null, Ct));
 
         error.Reasons[0].ShouldBe("Job todo/todo-api-migrate: Job has reached the specified backoff limit");
     }
@@ -100,7 +100,7 @@ public sealed partial class ArgoCdSyncTests : ArgoFixture
         Api.Add(new FakeArgoApplication("todo-api", Old) { HeadRevision = New });
         const string wrong = "not-the-token-s3cr3t";
 
-        var error = await Should.ThrowAsync<BuildFailedException>(() => Argo(token: wrong).SyncAsync("todo-api", New, Ct));
+        var error = await Should.ThrowAsync<BuildFailedException>(() => Argo(token: wrong).SyncAsync("todo-api", New, null, Ct));
 
         error.Message.ShouldBe(
             $"Argo CD at {Api.Url} rejected the token (401 Unauthorized: invalid session: token signature is invalid). " +
@@ -114,8 +114,8 @@ public sealed partial class ArgoCdSyncTests : ArgoFixture
     {
         var argo = ArgoCds.Create(null, null, TimeSpan.FromMinutes(1), TimeProvider.System, Log);
 
-        var sync = await argo.SyncAsync("todo-api", New, Ct);
-        var health = await argo.WaitHealthyAsync("todo-api", New, DateTimeOffset.UtcNow.AddMinutes(1), Ct);
+        var sync = await argo.SyncAsync("todo-api", New, null, Ct);
+        var health = await argo.WaitHealthyAsync("todo-api", New, null, DateTimeOffset.UtcNow.AddMinutes(1), Ct);
 
         sync.ShouldBe(new ArgoSyncResult("todo-api", New, ArgoSyncMode.Skipped, TimeSpan.Zero, "skipped: no Argo CD server configured"));
         health.Skipped.ShouldBeTrue();

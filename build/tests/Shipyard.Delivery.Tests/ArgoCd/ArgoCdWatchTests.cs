@@ -19,7 +19,7 @@ public sealed class ArgoCdWatchTests : ArgoFixture
     {
         var app = Api.Add(new FakeArgoApplication("todo-api", Old) { HeadRevision = New, OperationTicks = 20 });
 
-        await Argo().SyncAsync("todo-api", New, Ct);
+        await Argo().SyncAsync("todo-api", New, null, Ct);
 
         Api.StreamConnections.ShouldBe(1);
         ApplicationReads.ShouldBe(1, "one GET on connect; every later state came through the stream");
@@ -31,7 +31,7 @@ public sealed class ArgoCdWatchTests : ArgoFixture
     public async Task ADroppedStreamIsReopenedAndTheApplicationReadAgain()
     {
         var app = Api.Add(new FakeArgoApplication("todo-api", Old) { HeadRevision = New, OperationTicks = 100_000 });
-        var wait = Argo().SyncAsync("todo-api", New, Ct);
+        var wait = Argo().SyncAsync("todo-api", New, null, Ct);
         await UntilAsync(() => app.SyncRequests == 1);
 
         Api.DropStreams();
@@ -52,7 +52,7 @@ public sealed class ArgoCdWatchTests : ArgoFixture
         Api.StreamMode = mode;
         var app = Api.Add(new FakeArgoApplication("todo-api", Old) { HeadRevision = New, OperationTicks = 10 });
 
-        var result = await Argo(silence: TimeSpan.FromMilliseconds(100)).SyncAsync("todo-api", New, Ct);
+        var result = await Argo(silence: TimeSpan.FromMilliseconds(100)).SyncAsync("todo-api", New, null, Ct);
 
         result.Revision.ShouldBe(New);
         Log.ToString().ShouldContain($"todo-api: {logged}");
@@ -69,7 +69,7 @@ public sealed class ArgoCdWatchTests : ArgoFixture
         Api.Add(new FakeArgoApplication("todo-api", Old) { AutoSync = true });
         var clock = new ManualClock();
 
-        var wait = Argo(timeout: TimeSpan.FromSeconds(6), watch: watch, time: clock).SyncAsync("todo-api", New, Ct);
+        var wait = Argo(timeout: TimeSpan.FromSeconds(6), watch: watch, time: clock).SyncAsync("todo-api", New, null, Ct);
         // Watching: blocked on the stream (deadline timer only); polling: in a pause (deadline and pause timers).
         await UntilAsync(() => Log.ToString().Contains("todo-api: Synced/Healthy") && clock.PendingTimers == (watch ? 1 : 2));
         clock.Advance(TimeSpan.FromSeconds(6));

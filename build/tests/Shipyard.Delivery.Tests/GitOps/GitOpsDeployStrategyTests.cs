@@ -63,6 +63,31 @@ public sealed class GitOpsDeployStrategyTests : IDisposable
     }
 
     [Fact]
+    public async Task TheArgoCdWaitIsGivenTheLineageOfTheGitOpsBranchWhoseCloneIsGoneAfterTheDeploy()
+    {
+        using var remote = await RemoteAsync();
+        var seed = (await remote.GitAsync("rev-parse", "main")).Trim();
+        var answers = new List<bool>();
+        var argo = new RecordingArgoCd(_synced)
+        {
+            OnLineage = async (lineage, ours) =>
+            {
+                // While Argo CD is waited for, another writer pushes on top of the deploy's commit.
+                await remote.CommitAsync("other.yaml", "moved: true\n", "Another writer");
+                var newer = (await remote.GitAsync("rev-parse", "main")).Trim();
+                answers.Add(await lineage.ShouldNotBeNull().ContainsAsync(newer, ours, Ct));
+                answers.Add(await lineage.ContainsAsync(seed, ours, Ct));
+            },
+        };
+        await remote.CommitAsync("other.yaml", "moved: false\n", "Seed another file");
+
+        await DeployAsync(Strategy(remote.FileUrl, argo), Image, Ct);
+
+        answers.ShouldBe([true, false]);
+        Directory.EnumerateFileSystemEntries(_work).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task DeployingTheSameVersionAgainCommitsNothingAndSaysAlreadyDeployed()
     {
         using var remote = await RemoteAsync();

@@ -113,4 +113,23 @@ public sealed class GitOpsOverHttpTests : IAsyncLifetime
         }
         (await _remote.LogAsync()).Count.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task TheLineageReadsTheBranchWithTheTokenAndAWrongTokenFailsItWithoutTheToken()
+    {
+        const string wrong = "ghp_wronglineage456";
+        var ours = (await _remote.GitAsync("rev-parse", "main")).Trim();
+        await _remote.CommitAsync(File, "images:\n- name: todo-api\n  newTag: def5678\n", "Another writer");
+        var newer = (await _remote.GitAsync("rev-parse", "main")).Trim();
+
+        using (var lineage = Repository(_server.Password).OpenLineage())
+            (await lineage.ContainsAsync(newer, ours, Ct)).ShouldBeTrue();
+        using var refused = Repository(wrong).OpenLineage();
+        var error = await Should.ThrowAsync<BuildFailedException>(() => refused.ContainsAsync(newer, ours, Ct));
+
+        error.Message.ShouldNotContain(wrong);
+        error.Message.ShouldNotContain("\n");
+        error.Message.ShouldEndWith("(the token was refused: check --gitops-token and its write access)");
+        Directory.EnumerateFileSystemEntries(_work).ShouldBeEmpty();
+    }
 }

@@ -39,6 +39,12 @@ public sealed class FakeArgoApplication(string name, string liveRevision)
     /// <summary>spec.syncPolicy.automated present: the controller syncs by itself and manual syncs to a revision are refused.</summary>
     public bool AutoSync { get; set; }
 
+    /// <summary>
+    /// While true the controller is busy elsewhere: it neither compares against the branch nor starts, runs or finishes
+    /// operations (refresh requests wait for it); the API still answers with the state as it was.
+    /// </summary>
+    public bool Paused { get; set; }
+
     /// <summary>spec.source.targetRevision.</summary>
     public string TargetRevision { get; init; } = "main";
 
@@ -186,6 +192,7 @@ public sealed class FakeArgoApplication(string name, string liveRevision)
     {
         lock (_gate)
         {
+            if (Paused) return false;
             var changed = false;
             if (PollTicks is { } poll && ++_sincePoll >= poll && _refreshCountdown < 0)
                 (_sincePoll, _refreshCountdown) = (0, 0);

@@ -64,15 +64,18 @@ public sealed class GitOpsBareRepository : IDisposable
     /// <summary>Content of <paramref name="file"/> at the tip of main.</summary>
     public Task<string> ShowAsync(string file) => RunAsync(Path, "show", $"main:{file}");
 
-    /// <summary>Adds a commit changing <paramref name="file"/> on main, as another writer would.</summary>
+    /// <summary>Adds a commit writing <paramref name="file"/> (new or changed) on main, as another writer would.</summary>
     public async Task CommitAsync(string file, string text, string message)
     {
         var work = Directory.CreateTempSubdirectory("gitops-writer-").FullName;
         try
         {
             await RunAsync(null, "clone", "--quiet", Path, work);
-            await File.WriteAllTextAsync(System.IO.Path.Combine(work, file), text);
-            await RunAsync(work, "commit", "--quiet", "-am", message);
+            var full = System.IO.Path.Combine(work, file);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+            await File.WriteAllTextAsync(full, text);
+            await RunAsync(work, "add", "--", file);
+            await RunAsync(work, "commit", "--quiet", "-m", message);
             await RunAsync(work, "push", "--quiet", "origin", "HEAD:refs/heads/main");
         }
         finally
