@@ -35,7 +35,8 @@ internal sealed class GitOpsHandOff(GitOpsClone clone, string branch, GitOpsHand
 
     /// <summary>
     /// Watches the refs until it is this writer's turn or its ticket is gone; either way the clone is then reset to
-    /// the fetched tip, with every parked chain fetched.
+    /// the fetched tip, with every parked chain fetched. At the front, it first looks until the tickets are still
+    /// (<see cref="HandOffTurn.Gathering"/>), so the writers that lost the same race go in this push.
     /// </summary>
     /// <param name="ticket">This writer's ticket.</param>
     /// <param name="step">How long one push took this writer (a stalled front is one that takes many of them).</param>
@@ -44,6 +45,7 @@ internal sealed class GitOpsHandOff(GitOpsClone clone, string branch, GitOpsHand
     {
         var stallAfter = step * 10 > settings.StallAfter ? step * 10 : settings.StallAfter;
         var (lastSeen, since, told) = ("", time.GetTimestamp(), false);
+        long? front = null;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -62,6 +64,12 @@ internal sealed class GitOpsHandOff(GitOpsClone clone, string branch, GitOpsHand
                 }
                 // Further back looks less often: the front carries everyone at once, so all land about together.
                 await Task.Delay(settings.Poll * (1 + (decision.Ahead / 3.0)) * (0.75 + (random.NextDouble() / 2)), time, cancellationToken);
+                continue;
+            }
+            front ??= time.GetTimestamp();
+            if (decision.State == HandOffState.MyTurn && quiet <= stallAfter && HandOffTurn.Gathering(quiet, time.GetElapsedTime(front.Value), settings.Poll))
+            {
+                await Task.Delay(settings.Poll, time, cancellationToken);
                 continue;
             }
             if (quiet > stallAfter && decision.State == HandOffState.MyTurn)

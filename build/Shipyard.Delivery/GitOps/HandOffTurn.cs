@@ -81,4 +81,14 @@ internal static class HandOffTurn
     /// <summary>The other writers' chains to push along with this writer's, oldest first (stale ones are left out).</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Carried(HandOffRefs refs, string ticket, DateTimeOffset now, TimeSpan ttl) =>
         [.. refs.Waiting.Where(w => w.Key != ticket && !IsStale(w.Key, now, ttl)).OrderBy(w => w.Key, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// True while the writer at the front should look once more before pushing: writers that lost the same race park
+    /// their commits over a short while, and one more look carries them in this push instead of a second round after
+    /// it. The front waits until the tickets have been still for two looks, and never longer than twelve.
+    /// </summary>
+    /// <param name="quietFor">How long neither the branch nor the tickets have changed.</param>
+    /// <param name="frontFor">How long this writer has been at the front.</param>
+    /// <param name="poll">The pause between looks.</param>
+    public static bool Gathering(TimeSpan quietFor, TimeSpan frontFor, TimeSpan poll) => quietFor < poll * 2 && frontFor < poll * 12;
 }

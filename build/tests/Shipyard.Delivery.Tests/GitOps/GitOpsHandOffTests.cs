@@ -188,6 +188,18 @@ public sealed class GitOpsHandOffTests : IDisposable
     }
 
     [Fact]
+    public void TheFrontLooksAgainUntilTheTicketsAreStillForTwoLooksButNotLongerThanTwelve()
+    {
+        var poll = TimeSpan.FromMilliseconds(40);
+
+        HandOffTurn.Gathering(quietFor: TimeSpan.Zero, frontFor: TimeSpan.Zero, poll).ShouldBeTrue();
+        HandOffTurn.Gathering(quietFor: TimeSpan.FromMilliseconds(79), frontFor: TimeSpan.FromMilliseconds(200), poll).ShouldBeTrue();
+        HandOffTurn.Gathering(quietFor: TimeSpan.FromMilliseconds(80), frontFor: TimeSpan.FromMilliseconds(200), poll).ShouldBeFalse();
+        // Tickets that keep coming do not hold the front back for ever.
+        HandOffTurn.Gathering(quietFor: TimeSpan.Zero, frontFor: TimeSpan.FromMilliseconds(480), poll).ShouldBeFalse();
+    }
+
+    [Fact]
     public void TicketsSortByArrivalAndTheOldestLiveOneIsAtTheFront()
     {
         var now = DateTimeOffset.UtcNow;
