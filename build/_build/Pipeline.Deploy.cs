@@ -117,7 +117,7 @@ partial class Pipeline
         [DeployStrategy.GitOps] = _ => GitOpsRepositories.Strategy(SharedGitOpsRepository(),
             context is null ? DeployLocks.None(Log) : CreateDeployLock(context, _gitOpsUrl, GitopsToken),
             context is null ? null : CreateArgoCd(context),
-            new GitOpsDeploySettings { CiRun = CiRun?.RunUrl }, context?.Output ?? Log),
+            new GitOpsDeploySettings { CiRun = CiRun?.RunUrl, Interrupt = Interrupted }, context?.Output ?? Log),
     });
 
     IGitOpsRepository SharedGitOpsRepository()

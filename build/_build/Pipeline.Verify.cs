@@ -186,8 +186,10 @@ partial class Pipeline
         {
             // The rollback's own write landed and what came after it failed (the Argo CD sync): the record keeps that
             // commit, and the message must not offer to undo it — that would bring the failed version back.
-            var landed = (e as DeployFailedException)?.Changed;
+            // Ctrl-C during its Argo CD wait keeps the pushed rollback commit too.
+            var landed = (e as DeployFailedException)?.Changed ?? (e as DeployInterruptedException)?.Changed;
             var note = landed is null ? e.Message
+                : e is DeployInterruptedException ? $"rolled back to {plan.Target.Tag}, but {e.Message}"
                 : $"rolled back to {plan.Target.Tag} ({landed.ChangeId?[..Math.Min(7, landed.ChangeId.Length)]} is pushed), but then: {e.InnerException?.Message ?? e.Message}";
             await RecordAsync(context, service.Name, new RolledBackEntry
             {
@@ -200,6 +202,7 @@ partial class Pipeline
                 Note = note,
             });
             if (landed is null) throw;
+            // The row says what landed and where it stopped (a Ctrl-C ends the run as cancelled all the same).
             throw new BuildFailedException(note, e);
         }
     }

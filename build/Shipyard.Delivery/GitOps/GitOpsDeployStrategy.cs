@@ -107,7 +107,8 @@ internal sealed class GitOpsDeployStrategy(
         {
             // A newer commit on the branch that contains ours (another deploy pushed on top) counts as ours.
             using var lineage = repository.OpenLineage();
-            var sync = await argoCd.SyncAsync(service.Manifest.Application, write.Head, lineage, ct);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct, settings.Interrupt);
+            var sync = await argoCd.SyncAsync(service.Manifest.Application, write.Head, lineage, wait.Token);
             return await LoggedAsync(service, receipt with { Sync = sync, Note = $"{receipt.Note}; {SyncNote(sync)}" });
         }
         catch (OperationCanceledException e) when (receipt.Changed)

@@ -78,6 +78,32 @@ public sealed class InterruptedVerifyTests : IAsyncLifetime
         await AssertNothingLeftAsync(build);
     }
 
+    [Fact]
+    public async Task SigintWhileTheRollbackWaitsForArgoCdEndsPromptlyAndKeepsTheRollbackCommitInTheRecord()
+    {
+        var cluster = _cluster = await ArgoCluster.StartAsync(_world.Remote, image => image.Contains(":bad", StringComparison.Ordinal), autoSync: true);
+        string[] ArgsWithArgo(string tag) => [.. Args(tag), .. cluster.ArgoArgsWith("5m")];
+        (await Platform.PipelineRun.StartAsync(_world.Root, _world.Environment(cluster.Kubeconfig), null, ArgsWithArgo("good111"))).ExitCode.ShouldBe(0);
+        using var build = BuildProcess.Start(_world.Root, _world.Environment(cluster.Kubeconfig), ArgsWithArgo("bad2222"));
+        // Argo CD rolls out the bad version (it crash-loops), then its controller stops: the rollback's sync never ends.
+        await build.WaitUntilAsync(() => cluster.Controller.Applied.Any(i => i.Contains(":bad2222", StringComparison.Ordinal)), "the bad version was rolled out");
+        cluster.App.Paused = true;
+        await build.WaitUntilAsync(() => _world.GitRemote("log", "-1", "--format=%s", "main").StartsWith("Roll back todo-api", StringComparison.Ordinal),
+            "the rollback commit was pushed", TimeSpan.FromSeconds(45));
+        var pushed = build.Output.Length;
+        await build.WaitUntilAsync(() => build.Output.Length > pushed, "the rollback waits for Argo CD", TimeSpan.FromSeconds(45));
+
+        var exitCode = await build.InterruptAsync(TimeSpan.FromSeconds(15));
+
+        exitCode.ShouldBe(130, build.Output);
+        var rollback = _world.GitRemote("rev-parse", "main");
+        _world.GitRemote("log", "-1", "--format=%s", "main").ShouldBe("Roll back todo-api to version good111");
+        build.Output.ShouldContain($"rolled back to good111, but interrupted while Argo CD synced {rollback[..7]} with good111 (the commit is pushed)", Case.Sensitive, build.Output);
+        build.InterruptedLine.ShouldStartWith($"Interrupted: todo-api is rolled back to good111 (commit {rollback[..7]} in ");
+        build.InterruptedLine.ShouldEndWith("not verified. Next: ./build.sh Verify --service todo-api to check what runs.");
+        await AssertNothingLeftAsync(build);
+    }
+
     private async Task AssertNothingLeftAsync(BuildProcess build)
     {
         Leftovers.LockRefs(_world).ShouldBeEmpty(build.Output);
