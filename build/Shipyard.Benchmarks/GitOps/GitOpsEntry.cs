@@ -43,10 +43,14 @@ internal sealed class GitOpsEntry(BenchmarkSettings settings, TextWriter output)
                 var f = await new GitOpsProcessBenchmark(Path.GetTempPath(), contender).RunAsync(writers, handOff, cancellationToken, roundTrip);
                 await output.WriteLineAsync(f.ToString());
                 var where = roundTrip is { } rtt ? $"over HTTP, {rtt.TotalMilliseconds:0} ms round trips" : "local remote";
-                var met = f.Landed == writers && f.Linear && (roundTrip is null || f.Ratio <= 10 && f.AttemptsPerWriter <= 2);
+                // The goal is the default's (the hand-off) across a network; backoff only (the fallback when a remote
+                // refuses the ticket refs) is the baseline of the same run, and a local remote's ratio measures the cores.
+                var goal = roundTrip is not null && handOff;
+                var met = f.Landed == writers && f.Linear && (!goal || f.Ratio <= 10 && f.AttemptsPerWriter <= 2);
                 rows.Add(new($"gitops: {writers} racing jobs (processes), {where}, {(handOff ? "hand-off" : "backoff only")}",
                     $"{f.Ratio:0.0}x one job's git step, {f.AttemptsPerWriter:0.0} push attempts per job",
-                    roundTrip is null ? "all landed, linear (ratio CPU-bound here)" : "<= 10x, <= 2 attempts/job, all landed, linear",
+                    goal ? "<= 10x, <= 2 attempts/job, all landed, linear"
+                        : handOff ? "all landed, linear (ratio CPU-bound here)" : "baseline: all landed, linear",
                     met,
                     $"{f.ConcurrentWall.TotalMilliseconds:0} vs {f.SingleWrite.TotalMilliseconds:0} ms; {f.Landed}/{writers} landed, {(f.Linear ? "linear" : "NOT linear")}, {f.TotalAttempts} attempts (worst {f.MostAttempts})"));
             }
