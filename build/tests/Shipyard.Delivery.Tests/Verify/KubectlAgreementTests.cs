@@ -81,7 +81,7 @@ public sealed class KubectlAgreementTests
     public async Task KubectlCallsARolloutOfTheWrongImageASuccessAndWeDoNot()
     {
         // kubectl has no notion of the image that was deployed; ours names both at the deadline.
-        var (ours, exit, output, _) = await BothAsync(RolloutScript.Success, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(3), "127.0.0.1:5000/todo-api:fff9999");
+        var (ours, exit, output, _) = await BothAsync(RolloutScript.Success, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(8), "127.0.0.1:5000/todo-api:fff9999");
 
         exit.ShouldBe(0, output);
         ours.Succeeded.ShouldBeFalse();

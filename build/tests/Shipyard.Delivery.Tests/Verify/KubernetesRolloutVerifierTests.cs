@@ -97,7 +97,7 @@ public sealed class KubernetesRolloutVerifierTests
     [Fact]
     public async Task AWorkloadRunningAnotherImageFailsAtTheDeadlineNamingBoth()
     {
-        var (outcome, _) = await VerifyAsync(RolloutScript.Success, TimeSpan.FromSeconds(2), image: "127.0.0.1:5000/todo-api:fff9999");
+        var (outcome, _) = await VerifyAsync(RolloutScript.Success, TimeSpan.FromSeconds(8), image: "127.0.0.1:5000/todo-api:fff9999");
 
         outcome.Succeeded.ShouldBeFalse();
         outcome.Reason!.ShouldContain($"runs {RolloutScenario.NewImage}, expected 127.0.0.1:5000/todo-api:fff9999");
