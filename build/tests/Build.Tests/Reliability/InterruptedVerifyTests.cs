@@ -85,8 +85,10 @@ public sealed class InterruptedVerifyTests : IAsyncLifetime
         string[] ArgsWithArgo(string tag) => [.. Args(tag), .. cluster.ArgoArgsWith("5m")];
         (await Platform.PipelineRun.StartAsync(_world.Root, _world.Environment(cluster.Kubeconfig), null, ArgsWithArgo("good111"))).ExitCode.ShouldBe(0);
         using var build = BuildProcess.Start(_world.Root, _world.Environment(cluster.Kubeconfig), ArgsWithArgo("bad2222"));
-        // Argo CD rolls out the bad version (it crash-loops), then its controller stops: the rollback's sync never ends.
+        // Argo CD rolls out the bad version (it crash-loops); once the deploy's own sync wait is over (Verify started),
+        // its controller stops: the rollback's sync never ends.
         await build.WaitUntilAsync(() => cluster.Controller.Applied.Any(i => i.Contains(":bad2222", StringComparison.Ordinal)), "the bad version was rolled out");
+        await build.WaitUntilAsync(() => build.Output.Contains("── Verify", StringComparison.Ordinal), "Verify started", TimeSpan.FromSeconds(45));
         cluster.App.Paused = true;
         await build.WaitUntilAsync(() => _world.GitRemote("log", "-1", "--format=%s", "main").StartsWith("Roll back todo-api", StringComparison.Ordinal),
             "the rollback commit was pushed", TimeSpan.FromSeconds(45));
