@@ -79,7 +79,7 @@ internal sealed class ArgoCdSync(ArgoCdClient client, ArgoCdOptions options, Tim
                     case ArgoHealthVerdict.Healthy:
                         var waited = time.GetElapsedTime(started);
                         var live = app.Status!.Sync!.Revision!;
-                        var note = $"Healthy at {Short(live)} per Argo CD ({Contains(counting, live)}waited {waited.TotalSeconds:0.0} s)";
+                        var note = $"Healthy at {Short(live)} per Argo CD ({counting.ContainsOurs(live)}waited {waited.TotalSeconds:0.0} s)";
                         return new ArgoHealthResult(application, expectedRevision, "Healthy", waited, note) { Live = live };
                     case ArgoHealthVerdict.Degraded:
                         var reasons = await ReasonsAsync(application, app, notYetHealthy: false, cancellationToken);
@@ -109,12 +109,9 @@ internal sealed class ArgoCdSync(ArgoCdClient client, ArgoCdOptions options, Tim
 
     private static string OrNewer(IRevisionLineage? lineage) => lineage is null ? "" : " (or a newer one containing it)";
 
-    // "contains ours, 9f8e7d6; " before the time when Argo CD reports a newer revision than ours.
-    private static string Contains(ArgoRevisions revisions, string live) => live == revisions.Ours ? "" : $"contains ours, {Short(revisions.Ours)}; ";
-
     private static ArgoSyncResult Synced(string application, ArgoRevisions revisions, string live, ArgoSyncMode mode, TimeSpan waited)
     {
-        var took = $"({Contains(revisions, live)}waited {waited.TotalSeconds:0.0} s)";
+        var took = $"({revisions.ContainsOurs(live)}waited {waited.TotalSeconds:0.0} s)";
         var note = mode switch
         {
             ArgoSyncMode.AutoSync => $"auto-sync: Synced at {Short(live)} {took}",

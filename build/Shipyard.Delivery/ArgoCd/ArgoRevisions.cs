@@ -19,6 +19,9 @@ internal sealed record ArgoRevisions(string Ours, IReadOnlySet<string> Containin
     /// <summary>These revisions and <paramref name="revision"/>, known to contain ours.</summary>
     public ArgoRevisions With(string revision) => this with { Containing = new HashSet<string>(Containing, StringComparer.Ordinal) { revision } };
 
+    /// <summary><c>contains ours, 9f8e7d6; </c> when <paramref name="live"/> is a newer revision than ours, else nothing (for a note's parentheses).</summary>
+    public string ContainsOurs(string live) => live == Ours ? "" : $"contains ours, {ArgoCdSync.Short(Ours)}; ";
+
     /// <summary><c>1a2b3c4</c> for ours, <c>1a2b3c4 (contains ours, 9f8e7d6)</c> for a newer one.</summary>
     public string Describe(string? revision) =>
         revision == Ours || revision is null ? ArgoCdSync.Short(revision) : $"{ArgoCdSync.Short(revision)} (contains ours, {ArgoCdSync.Short(Ours)})";

@@ -31,7 +31,7 @@ internal sealed class GitOpsClone : IDisposable
     /// <summary>Display name of the repository and branch.</summary>
     public string Name => _name;
 
-    /// <summary>SHA of the checked-out branch tip.</summary>
+    /// <summary>SHA of the branch tip (HEAD).</summary>
     public string Tip => _repo.Head.Tip.Sha;
 
     /// <summary>Clones the branch (its objects and refs; no working tree) into a new folder under <paramref name="workRoot"/>.</summary>
@@ -68,9 +68,7 @@ internal sealed class GitOpsClone : IDisposable
     /// </summary>
     public ManifestFile ManifestAtTip(string path)
     {
-        var full = ManifestFile.Resolve(Directory, path);
-        var relative = Path.GetRelativePath(Directory, full).Replace(Path.DirectorySeparatorChar, '/');
-        var bytes = BytesAtTip(relative) ?? throw new UsageException($"{path}: no such file in the GitOps repository {_name}");
+        var bytes = BytesAtTip(InRepository(path)) ?? throw new UsageException($"{path}: no such file in the GitOps repository {_name}");
         return ManifestFile.Decode(bytes, path);
     }
 
@@ -80,8 +78,7 @@ internal sealed class GitOpsClone : IDisposable
     /// </summary>
     public string? CommitFile(string path, ManifestFile content, string message, GitIdentity identity, DateTimeOffset when)
     {
-        var full = ManifestFile.Resolve(Directory, path);
-        var relative = Path.GetRelativePath(Directory, full).Replace(Path.DirectorySeparatorChar, '/');
+        var relative = InRepository(path);
         var tip = _repo.Head.Tip;
         using var bytes = new MemoryStream(ManifestFile.Encode(content));
         var blob = _repo.ObjectDatabase.CreateBlob(bytes);
@@ -95,13 +92,17 @@ internal sealed class GitOpsClone : IDisposable
         return commit.Sha;
     }
 
+    // The path as a tree entry ("a/b.yaml"); refuses one that leaves the repository.
+    private string InRepository(string path) =>
+        Path.GetRelativePath(Directory, ManifestFile.Resolve(Directory, path)).Replace(Path.DirectorySeparatorChar, '/');
+
     // Moves the branch (HEAD) to the commit; there is no index or working tree to update.
     private void MoveTo(Commit commit) => _repo.Reset(ResetMode.Soft, commit);
 
     /// <summary>Pushes the branch; returns why it was rejected because the remote branch moved, or null when it landed.</summary>
     public async Task<string?> PushAsync(CancellationToken ct) => _remote.IsLocal ? await PushWithGitAsync(ct) : PushWithLibGit2();
 
-    /// <summary>Fetches the branch and hard-resets the clone to the remote tip (dropping this clone's unpushed commits).</summary>
+    /// <summary>Fetches the branch and moves the clone's branch to the remote tip (dropping this clone's unpushed commits).</summary>
     public void FetchAndReset() => FetchAndResetTo([$"+refs/heads/{_branch}:refs/remotes/origin/{_branch}"]);
 
     /// <summary>Fetches the branch and leaves HEAD where it is (for a clone that is only read).</summary>
@@ -184,7 +185,7 @@ internal sealed class GitOpsClone : IDisposable
     }
 
     /// <summary>
-    /// Fetches the branch and the hand-off's refs (their commits too), hard-resets the clone to the remote tip, and
+    /// Fetches the branch and the hand-off's refs (their commits too), moves the clone's branch to the remote tip, and
     /// returns those refs as they are now on the remote (refs deleted there are gone here too).
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> FetchAndResetWith()
@@ -286,7 +287,7 @@ internal sealed class GitOpsClone : IDisposable
     public string? TextAt(string sha, string path) => _repo.Lookup<Commit>(sha)?[path]?.Target is Blob blob ? blob.GetContentText() : null;
 
     /// <summary>The bytes of <paramref name="path"/> at the branch tip, or null when the tip has no such file.</summary>
-    public byte[]? BytesAtTip(string path)
+    private byte[]? BytesAtTip(string path)
     {
         if (_repo.Head.Tip[path]?.Target is not Blob blob) return null;
         using var stream = blob.GetContentStream();
@@ -334,8 +335,6 @@ internal sealed class GitOpsClone : IDisposable
             $"Pushing to the GitOps repository {_name} was refused: {_remote.Scrub(refused)}" + (server is null ? "" : $" (the server said: {_remote.Scrub(server)})") +
             ". Nothing of this deploy was pushed; allow the deploy's pushes to that branch or choose another with --gitops-branch.");
     }
-
-    /// <summary>Drops uncommitted changes (after an edit that failed half-way).</summary>
 
     public void Dispose()
     {
